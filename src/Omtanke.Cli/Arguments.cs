@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Omtanke.Cli;
+
+/// <summary>
+/// The command, its options (<c>--name value…</c> or flags) and its positional arguments. An option may
+/// take several values (<c>--indicator a b</c>) and may be repeated.
+/// </summary>
+public sealed class Arguments
+{
+    private static readonly HashSet<string> Flags = ["--dry-run"];
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public Arguments(string[] args)
+    {
+        Command = args.Length > 0 ? args[0] : null;
+        List<string>? current = null;
+        foreach (var arg in args.Skip(1))
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!_options.TryGetValue(arg, out var values)) _options[arg] = values = [];
+                current = Flags.Contains(arg) ? null : values;
+            }
+            else if (current is not null) current.Add(arg);
+            else Positional.Add(arg);
+        }
+    }
+
+    public string? Command { get; }
+    public List<string> Positional { get; } = [];
+
+    public bool Flag(string name)
+    {
+        _read.Add(name);
+        return _options.ContainsKey(name);
+    }
+
+    public IReadOnlyList<string> Many(string name)
+    {
+        _read.Add(name);
+        return _options.TryGetValue(name, out var v) ? v : [];
+    }
+
+    public string? Optional(string name)
+    {
+        var values = Many(name);
+        return values.Count switch
+        {
+            0 when _options.ContainsKey(name) => throw new UsageException($"{name} behöver ett värde."),
+            0 => null,
+            1 => values[0],
+            _ => throw new UsageException($"{name} tar ett värde, inte {values.Count}."),
+        };
+    }
+
+    public string Required(string name) => Optional(name) ?? throw new UsageException($"{name} saknas.");
+
+    public DateOnly Month(string name)
+    {
+        var text = Required(name);
+        return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new UsageException($"{name} ska vara en månad ÅÅÅÅ-MM, inte '{text}'.");
+    }
+
+    /// <summary>Refuses options the command does not know, so a typo is not silently ignored.</summary>
+    public void RejectUnknown()
+    {
+        var unknown = _options.Keys.Where(k => !_read.Contains(k)).ToList();
+        if (unknown.Count > 0) throw new UsageException($"Okänd flagga: {string.Join(", ", unknown)}.");
+    }
+}

@@ -1,0 +1,74 @@
+using Omtanke.Core.Import;
+using Omtanke.Core.Storage;
+
+namespace Omtanke.Cli;
+
+/// <summary>The command line of spec/CLI.md: dispatches a command and turns failures into exit code 2.</summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int SomeFilesRejected = 1;
+    public const int UsageOrFailure = 2;
+
+    public const string Usage = """
+        Användning: omtanke <kommando> [flaggor]
+
+          import [--source ID] [--dry-run] FIL…   validera och importera extrakt
+          values --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM [--period-type month|quarter|year]
+                 [--indicator ID…] [--area KOD…]  skriv indikatorvärden som CSV
+          recompute                               beräkna alla indikatorer på nytt
+          report --period ÅÅÅÅ-MM --out KATALOG   månadens Indikatorrapport
+          report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
+          extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
+          demo                                    importera data-samples/ och skriv rapporter under out/
+          db stop                                 stoppa den inbäddade databasen
+
+        Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används en inbäddad
+        PostgreSQL-kluster under .omtanke/ i arbetskatalogen.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var arguments = new Arguments(args);
+            var settings = OmtankeSettings.FromEnvironment(Directory.GetCurrentDirectory());
+            return arguments.Command switch
+            {
+                "import" => await ImportCommand.RunAsync(arguments, settings, stdout),
+                "values" => await ValuesCommand.RunAsync(arguments, settings, stdout),
+                "recompute" => await RecomputeCommand.RunAsync(arguments, settings, stdout),
+                "demo" => await DemoCommand.RunAsync(arguments, settings, stdout),
+                "db" => await DbCommand.RunAsync(arguments, settings, stdout),
+                "report" or "extract" or "serve" or "targets" => throw new UsageException(
+                    $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
+                "help" or "--help" or "-h" => Help(stdout),
+                null => throw new UsageException("Ange ett kommando."),
+                var other => throw new UsageException($"Okänt kommando '{other}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync($"Fel: {e.Message}\n\n{Usage}");
+            return UsageOrFailure;
+        }
+        catch (ImportSetupException e)
+        {
+            await stderr.WriteLineAsync($"Fel: {e.Message}");
+            return UsageOrFailure;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Fel: {e.Message}\nKontrollera databasen (OMTANKE_DB eller .omtanke/) och filerna, och försök igen.");
+            return UsageOrFailure;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return Ok;
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);

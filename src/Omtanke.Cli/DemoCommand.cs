@@ -1,0 +1,67 @@
+using Omtanke.Core.Import;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Sources;
+using Omtanke.Core.Storage;
+
+namespace Omtanke.Cli;
+
+/// <summary>
+/// Imports the sample extracts of data-samples/extracts (in path order, so corrections follow what they
+/// correct), then writes the demo outputs under out/ and says where they are.
+/// </summary>
+public static class DemoCommand
+{
+    public const string SamplesFolder = "data-samples/extracts";
+    public const string OutFolder = "out";
+
+    public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
+    {
+        args.RejectUnknown();
+        var samples = Path.Combine(settings.WorkingDirectory, SamplesFolder);
+        if (!Directory.Exists(samples))
+            throw new UsageException($"Hittar inte {SamplesFolder}/: kör demo från projektets rotkatalog.");
+        var files = Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        await using var service = await OmtankeService.OpenAsync(settings);
+        await stdout.WriteLineAsync($"Importerar {files.Count} exempelfiler från {SamplesFolder}/ …");
+        var rejected = 0;
+        foreach (var file in files)
+        {
+            var outcome = await service.Importer.ImportAsync(new ImportRequest(file, Environment.UserName, "demo")
+            { DisplayName = Path.GetRelativePath(samples, file) });
+            await stdout.WriteLineAsync("  " + outcome.Summary().Replace("\n", "\n  "));
+            if (outcome.Status == ImportStatus.Rejected) rejected++;
+        }
+        if (rejected > 0)
+            throw new InvalidOperationException($"{rejected} exempelfiler avvisades; data-samples/extracts ska bara innehålla giltiga filer.");
+
+        var outDir = Directory.CreateDirectory(Path.Combine(settings.WorkingDirectory, OutFolder)).FullName;
+        var valuesFile = Path.Combine(outDir, "indikatorvarden.csv");
+        var months = await WriteAllValuesAsync(service, valuesFile);
+        await stdout.WriteLineAsync($"""
+
+            Klart. Indikatorvärden för {months}: {valuesFile}
+            Visa dem med till exempel:
+              dotnet run --project src/Omtanke.Cli -- values --from 2024-01 --to 2024-06 --indicator uk_medeldagar_somatik
+            """);
+        return CommandLine.Ok;
+    }
+
+    private static async Task<string> WriteAllValuesAsync(OmtankeService service, string path)
+    {
+        await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        await writer.WriteLineAsync(ValuesCsv.Header);
+        var filter = new ValuesFilter(new DateOnly(1900, 1, 1), new DateOnly(2999, 12, 1));
+        string? first = null, last = null;
+        await foreach (var value in ValuesQuery.ReadAsync(service.Db, filter))
+        {
+            await writer.WriteLineAsync(ValuesCsv.Line(value, IndicatorCatalog.Find(value.Indicator)?.Kind == IndicatorKind.Count));
+            if (first is null || string.CompareOrdinal(value.Period, first) < 0) first = value.Period;
+            if (last is null || string.CompareOrdinal(value.Period, last) > 0) last = value.Period;
+        }
+        return first is null ? "inga månader" : $"{first} – {last}";
+    }
+}

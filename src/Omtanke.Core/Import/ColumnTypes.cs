@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using NpgsqlTypes;
+
+namespace Omtanke.Core.Import;
+
+/// <summary>
+/// How one column's cells are read: a cell arrives as text (CSV) or as a typed Excel value, and is
+/// either turned into the value stored in PostgreSQL or refused with a reason in Swedish.
+/// </summary>
+public abstract class ColumnType
+{
+    public abstract NpgsqlDbType DbType { get; }
+
+    /// <summary>The type as the extract documentation and error reports name it.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Parses a non-empty cell; returns the reason it is refused, or null.</summary>
+    public abstract string? TryParse(object cell, ImportContext context, out object? value);
+
+    public static string CellText(object cell) => cell switch
+    {
+        string s => s.Trim(),
+        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
+
+    public static bool IsEmpty(object? cell) => cell is null || cell is string s && string.IsNullOrWhiteSpace(s);
+
+    /// <summary>Removes the grouping spaces Swedish number formats use (space, no-break, narrow no-break).</summary>
+    protected static string WithoutGroupSeparators(string s) =>
+        s.Replace(" ", "").Replace("\u00A0", "").Replace("\u202F", "");
+}
+
+public sealed class TextType(int maxLength = 200) : ColumnType
+{
+    public override NpgsqlDbType DbType => NpgsqlDbType.Text;
+    public override string Description => "text";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        var text = CellText(cell);
+        value = text;
+        return text.Length > maxLength ? $"Texten är längre än {maxLength} tecken." : null;
+    }
+}
+
+/// <summary>A personnummer or pseudonym, stored only as a keyed hash.</summary>
+public sealed class PatientIdType : ColumnType
+{
+    public override NpgsqlDbType DbType => NpgsqlDbType.Bytea;
+    public override string Description => "text (lagras endast som nyckelhash)";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        value = context.PatientIds.Hash(CellText(cell));
+        return value is null ? "Identiteten innehåller inga siffror eller bokstäver." : null;
+    }
+}
+
+public sealed class IntType(long min, long max) : ColumnType
+{
+    public long Min { get; } = min;
+    public long Max { get; } = max;
+    public override NpgsqlDbType DbType => NpgsqlDbType.Integer;
+    public override string Description => Max == int.MaxValue ? $"heltal ≥ {Min}" : $"heltal {Min}–{Max}";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        value = null;
+        long n;
+        if (cell is double d)
+        {
+            if (d != Math.Floor(d) || Math.Abs(d) > int.MaxValue) return "Inte ett heltal.";
+            n = (long)d;
+        }
+        else if (!long.TryParse(WithoutGroupSeparators(CellText(cell)), NumberStyles.AllowLeadingSign,
+                     CultureInfo.InvariantCulture, out n))
+        {
+            return "Inte ett heltal.";
+        }
+        if (n < Min || n > Max) return Max == int.MaxValue ? $"Måste vara minst {Min}." : $"Måste vara mellan {Min} och {Max}.";
+        value = (int)n;
+        return null;
+    }
+}
+
+public sealed class DecimalType(decimal min, decimal max) : ColumnType
+{
+    public override NpgsqlDbType DbType => NpgsqlDbType.Numeric;
+    public override string Description => $"decimaltal {min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)}";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        value = null;
+        decimal x;
+        if (cell is double d) x = (decimal)d;
+        else
+        {
+            var text = WithoutGroupSeparators(CellText(cell)).Replace(',', '.');
+            if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                    CultureInfo.InvariantCulture, out x))
+                return "Inte ett tal (använd , eller . som decimaltecken).";
+        }
+        if (x < min || x > max) return $"Måste vara mellan {min.ToString(CultureInfo.InvariantCulture)} och {max.ToString(CultureInfo.InvariantCulture)}.";
+        value = x;
+        return null;
+    }
+}
+
+public sealed class DateType : ColumnType
+{
+    private static readonly string[] Formats =
+        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
+
+    public override NpgsqlDbType DbType => NpgsqlDbType.Date;
+    public override string Description => "datum ÅÅÅÅ-MM-DD";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        value = null;
+        switch (cell)
+        {
+            case DateTime dt:
+                value = DateOnly.FromDateTime(dt);
+                return null;
+            case double serial when serial is >= 1 and < 2958466:
+                value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                return null;
+        }
+        if (!DateTime.TryParseExact(CellText(cell), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
+        value = DateOnly.FromDateTime(parsed);
+        return null;
+    }
+}
+
+/// <summary>A month written <c>yyyy-MM</c>; stored as its first day.</summary>
+public sealed class MonthType : ColumnType
+{
+    public override NpgsqlDbType DbType => NpgsqlDbType.Date;
+    public override string Description => "månad ÅÅÅÅ-MM";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        value = null;
+        if (cell is DateTime dt)
+        {
+            value = new DateOnly(dt.Year, dt.Month, 1);
+            return null;
+        }
+        if (!DateTime.TryParseExact(CellText(cell), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return "Ogiltig månad: skriv ÅÅÅÅ-MM.";
+        value = new DateOnly(parsed.Year, parsed.Month, 1);
+        return null;
+    }
+}
+
+/// <summary>SCB's four-digit kommunkod, or the word <c>region</c> where the column allows it.</summary>
+public sealed class KommunkodType(bool allowRegion = false) : ColumnType
+{
+    public const string Region = "region";
+
+    public override NpgsqlDbType DbType => NpgsqlDbType.Text;
+    public override string Description => allowRegion ? "kommunkod (4 siffror) eller region" : "kommunkod (4 siffror)";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        var text = CellText(cell);
+        if (allowRegion && text.Equals(Region, StringComparison.OrdinalIgnoreCase))
+        {
+            value = Region;
+            return null;
+        }
+        value = text;
+        if (text.Length == 4 && text.All(char.IsAsciiDigit)) return null;
+        value = null;
+        return allowRegion ? "Ska vara en kommunkod med fyra siffror eller ordet region." : "Ska vara en kommunkod med fyra siffror.";
+    }
+}
+
+public sealed class EnumType(params string[] values) : ColumnType
+{
+    public IReadOnlyList<string> Values { get; } = values;
+    public override NpgsqlDbType DbType => NpgsqlDbType.Text;
+    public override string Description => "ett av: " + string.Join(", ", Values);
+
+    public override string? TryParse(object cell, ImportContext context, out object? value)
+    {
+        var key = Names.Fold(CellText(cell));
+        value = Values.FirstOrDefault(v => v == key);
+        return value is null ? $"Okänt värde: tillåtna är {string.Join(", ", Values)}." : null;
+    }
+}
+
+/// <summary>The folding that makes header names and enumeration values match as EXTRACTS.md says.</summary>
+public static class Names
+{
+    public static string Fold(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s.Trim().Trim('\uFEFF').ToLowerInvariant())
+        {
+            sb.Append(c switch
+            {
+                'å' or 'ä' => 'a',
+                'ö' => 'o',
+                ' ' => '_',
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,113 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Omtanke.Core.Import;
+
+/// <summary>
+/// Loads parsed rows into a source's fact table with binary COPY. Every fact table starts with the same
+/// columns — the delivery, the row's line in the file, its reference month and area, whether it is
+/// current — followed by the source's own columns as declared.
+/// </summary>
+public static class FactCopy
+{
+    public static string Command(SourceDefinition source) =>
+        $"COPY {source.FactTable} (delivery_id, line_no, ref_month, area, {string.Join(", ", source.Columns.Select(c => c.DbName))}) " +
+        "FROM STDIN (FORMAT BINARY)";
+
+    public static async Task WriteAsync(NpgsqlBinaryImporter copy, SourceDefinition source, long deliveryId, int line,
+        RowValues values, string area, CancellationToken ct)
+    {
+        var reference = source.ReferenceDate(values);
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(deliveryId, NpgsqlDbType.Bigint, ct);
+        await copy.WriteAsync(line, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(new DateOnly(reference.Year, reference.Month, 1), NpgsqlDbType.Date, ct);
+        await copy.WriteAsync(area, NpgsqlDbType.Text, ct);
+        for (var i = 0; i < source.Columns.Count; i++)
+        {
+            if (values[i] is { } value) await copy.WriteAsync(value, source.Columns[i].Type.DbType, ct);
+            else await copy.WriteNullAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Rows of the delivery that repeat a key that must be unique within the file, found in SQL after
+    /// the load so that memory does not grow with the file.
+    /// </summary>
+    public static async Task<(List<ImportError> Errors, int Count)> DuplicatesAsync(NpgsqlConnection conn,
+        SourceDefinition source, long deliveryId, int maxReported, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        var count = 0;
+        foreach (var key in source.UniqueKeys)
+        {
+            var columns = string.Join(", ", key);
+            var sql = $"""
+                SELECT concat_ws(', ', {string.Join(", ", key.Select(k => k + "::text"))}), array_agg(line_no ORDER BY line_no)
+                FROM {source.FactTable} WHERE delivery_id = $1
+                GROUP BY {columns} HAVING count(*) > 1 ORDER BY min(line_no)
+                """;
+            await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new() { Value = deliveryId } } };
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var shown = reader.GetString(0);
+                var lines = reader.GetFieldValue<int[]>(1);
+                count += lines.Length - 1;
+                foreach (var line in lines.Skip(1))
+                {
+                    if (errors.Count >= maxReported) break;
+                    errors.Add(new ImportError(line, columns, shown,
+                        $"Dubblett av rad {lines[0]}: {columns} ska vara unikt i filen."));
+                }
+            }
+        }
+        return (errors, count);
+    }
+}
+
+/// <summary>What a delivery covered, and how many earlier slices it replaced.</summary>
+public sealed record SliceChange(int Covered, int Superseded, DateOnly FirstMonth, DateOnly LastMonth);
+
+public static class Slices
+{
+    /// <summary>
+    /// Records the delivery's (month, kommunkod) slices and retires, for exactly those slices, the rows of
+    /// whatever earlier delivery held them. Other slices are left alone.
+    /// </summary>
+    public static async Task<SliceChange> SupersedeAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
+        CancellationToken ct)
+    {
+        var fact = source.FactTable;
+        await using var cmd = new NpgsqlCommand($"""
+            CREATE TEMP TABLE new_slices ON COMMIT DROP AS
+                SELECT ref_month AS month, area AS kommunkod, count(*)::int AS row_count
+                FROM {fact} WHERE delivery_id = @delivery GROUP BY ref_month, area;
+
+            UPDATE delivery_slices s SET superseded_by = @delivery
+            FROM new_slices n
+            WHERE s.source = @source AND s.superseded_by IS NULL AND s.month = n.month AND s.kommunkod = n.kommunkod;
+
+            UPDATE {fact} f SET current = false
+            FROM delivery_slices s
+            WHERE s.superseded_by = @delivery AND f.current
+              AND f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod;
+
+            INSERT INTO delivery_slices (delivery_id, source, month, kommunkod, row_count)
+                SELECT @delivery, @source, month, kommunkod, row_count FROM new_slices;
+
+            SELECT (SELECT count(*)::int FROM new_slices),
+                   (SELECT count(*)::int FROM delivery_slices WHERE superseded_by = @delivery),
+                   (SELECT min(month) FROM new_slices),
+                   (SELECT max(month) FROM new_slices);
+            DROP TABLE new_slices;
+            """, conn)
+        {
+            Parameters = { new("delivery", deliveryId), new("source", source.Id) },
+        };
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new SliceChange(reader.GetInt32(0), reader.GetInt32(1),
+            reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateOnly>(3));
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using Npgsql;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Sources;
+using Omtanke.Core.Storage;
+
+namespace Omtanke.Core.Import;
+
+public sealed record ImportRequest(string Path, string Actor, string Via)
+{
+    /// <summary>The name the user knows the file by (an upload's original name); defaults to the path's.</summary>
+    public string? DisplayName { get; init; }
+    public string? SourceId { get; init; }
+    public bool DryRun { get; init; }
+}
+
+/// <summary>The user named a source that does not exist, or the service is configured wrongly.</summary>
+public sealed class ImportSetupException(string message) : Exception(message);
+
+/// <summary>
+/// Validates and imports one extract file: streams its rows through the source's declaration into the
+/// source's fact table with binary COPY, and in the same transaction supersedes the slices the file
+/// covers and recomputes the indicators they affect. A file with any error changes nothing.
+/// </summary>
+public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, IndicatorEngine engine)
+{
+    public const int MaxReportedErrors = 100;
+    private readonly ImportContext _context = new(patientIds);
+
+    public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken ct = default)
+    {
+        var fileName = request.DisplayName ?? System.IO.Path.GetFileName(request.Path);
+        var named = request.SourceId is null ? null
+            : SourceCatalog.Find(request.SourceId) ?? throw new ImportSetupException(
+                $"Okänd källa '{request.SourceId}'. Kända källor: {string.Join(", ", SourceCatalog.All.Select(s => s.Id))}.");
+        var fingerprint = FileFingerprint.Of(request.Path);
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await CheckPatientKeyAsync(conn, ct);
+        var delivery = new DeliveryRecord(fileName, fingerprint, request);
+
+        if (!request.DryRun && await FindAcceptedAsync(conn, fingerprint.Sha256, ct) is { } same)
+            return new ImportOutcome
+            {
+                FileName = fileName, Status = ImportStatus.Unchanged, SourceId = same.Source,
+                SameAsDelivery = same.Id, SameImportedAt = same.At,
+            };
+
+        ITableReader reader;
+        try
+        {
+            reader = TableReader.Open(request.Path, fingerprint);
+        }
+        catch (UnreadableFileException e)
+        {
+            return await RejectAsync(conn, delivery, named?.Id, [new ImportError(e.Line, null, null, e.Message)], 1, [], ct);
+        }
+        using (reader)
+        {
+            delivery.Format = reader.Format;
+            var header = HeaderMatch.Of(reader.Header, named);
+            if (header.Source is null || header.Errors.Count > 0)
+                return await RejectAsync(conn, delivery, header.Source?.Id, header.Errors, header.Errors.Count, header.Warnings, ct);
+            return await LoadAsync(conn, delivery, reader, header, ct);
+        }
+    }
+
+    private async Task<ImportOutcome> LoadAsync(NpgsqlConnection conn, DeliveryRecord delivery, ITableReader reader,
+        HeaderMatch header, CancellationToken ct)
+    {
+        var source = header.Source!;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // One import of a source at a time: supersede decisions must see each other's slices.
+        await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
+        var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
+
+        var errors = new List<ImportError>();
+        var errorCount = 0;
+        var rows = 0;
+        var outOfCounty = 0;
+        var values = new RowValues(source);
+        var copy = await conn.BeginBinaryImportAsync(FactCopy.Command(source), ct);
+        await using (copy)
+        {
+            while (reader.Read())
+            {
+                var rowErrors = ParseRow(reader, header, source, values);
+                if (rowErrors.Count > 0)
+                {
+                    errorCount += rowErrors.Count;
+                    errors.AddRange(rowErrors.Take(MaxReportedErrors - errors.Count));
+                    continue;
+                }
+                rows++;
+                var area = source.Area(values);
+                if (!Areas.IsMunicipality(area)) outOfCounty++;
+                // After the first error nothing more is loaded, but every row is still checked for the report.
+                if (errorCount == 0)
+                    await FactCopy.WriteAsync(copy, source, deliveryId, reader.Line, values, area, ct);
+            }
+            if (errorCount == 0 && rows > 0) await copy.CompleteAsync(ct);
+        }
+        if (errorCount == 0 && rows == 0)
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
+                [new ImportError(null, null, null, "Filen har en rubrikrad men inga datarader.")], 1, header.Warnings, ct);
+        if (errorCount > 0)
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, errors, errorCount, header.Warnings, ct);
+
+        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, MaxReportedErrors, ct);
+        if (duplicateCount > 0)
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
+
+        var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
+        await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings, ct);
+        await engine.RecomputeAfterDeliveryAsync(conn, source, slices.FirstMonth, slices.LastMonth, ct);
+        await Audit.WriteAsync(conn, delivery.Request.Actor, "import", delivery.FileName,
+            new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun }, ct);
+
+        if (delivery.Request.DryRun) await tx.RollbackAsync(ct);
+        else await tx.CommitAsync(ct);
+        return new ImportOutcome
+        {
+            FileName = delivery.FileName, Status = ImportStatus.Accepted, SourceId = source.Id,
+            DeliveryId = delivery.Request.DryRun ? null : deliveryId, Rows = rows, SlicesCovered = slices.Covered,
+            SlicesSuperseded = slices.Superseded, OutOfCounty = outOfCounty, Warnings = header.Warnings,
+            DryRun = delivery.Request.DryRun,
+        };
+    }
+
+    private List<ImportError> ParseRow(ITableReader reader, HeaderMatch header, SourceDefinition source, RowValues values)
+    {
+        var errors = new List<ImportError>(0);
+        values.Clear();
+        for (var i = 0; i < source.Columns.Count; i++)
+        {
+            var column = source.Columns[i];
+            var position = header.Positions[i];
+            var cell = position < 0 ? null : reader.Cell(position);
+            if (ColumnType.IsEmpty(cell))
+            {
+                if (!column.Optional)
+                    errors.Add(new ImportError(reader.Line, column.Name, "", "Värde saknas: kolumnen är obligatorisk."));
+                continue;
+            }
+            var reason = column.Type.TryParse(cell!, _context, out var value);
+            if (reason is null) values[i] = value;
+            else errors.Add(new ImportError(reader.Line, column.Name, ColumnType.CellText(cell!), reason));
+        }
+        foreach (var rule in source.RowRules)
+        {
+            if (!rule.Reads.All(values.Has) || rule.Holds(values)) continue;
+            var shown = values[source.IndexOf(rule.Column)];
+            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ColumnType.CellText(shown), rule.Reason(values)));
+        }
+        return errors;
+    }
+
+    private static async Task<ImportOutcome> RollbackAndRejectAsync(NpgsqlTransaction tx, NpgsqlConnection conn,
+        DeliveryRecord delivery, string sourceId, IReadOnlyList<ImportError> errors, int errorCount,
+        IReadOnlyList<string> warnings, CancellationToken ct)
+    {
+        await tx.RollbackAsync(ct);
+        return await RejectAsync(conn, delivery, sourceId, errors, errorCount, warnings, ct);
+    }
+
+    /// <summary>A refused file is kept in the delivery history with its error report; its rows are not.</summary>
+    private static async Task<ImportOutcome> RejectAsync(NpgsqlConnection conn, DeliveryRecord delivery, string? sourceId,
+        IReadOnlyList<ImportError> errors, int errorCount, IReadOnlyList<string> warnings, CancellationToken ct)
+    {
+        if (!delivery.Request.DryRun)
+        {
+            await delivery.InsertRejectedAsync(conn, sourceId ?? "okänd", errors, errorCount, warnings, ct);
+            await Audit.WriteAsync(conn, delivery.Request.Actor, "import-avvisad", delivery.FileName,
+                new { source = sourceId, errors = errorCount }, ct);
+        }
+        return new ImportOutcome
+        {
+            FileName = delivery.FileName, Status = ImportStatus.Rejected, SourceId = sourceId, ErrorCount = errorCount,
+            Errors = errors, Warnings = warnings, DryRun = delivery.Request.DryRun,
+        };
+    }
+
+    private sealed record AcceptedDelivery(long Id, string Source, DateTimeOffset At);
+
+    private static async Task<AcceptedDelivery?> FindAcceptedAsync(NpgsqlConnection conn, string sha256, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT id, source, imported_at FROM deliveries WHERE sha256 = $1 AND status = 'accepted' ORDER BY id LIMIT 1", conn)
+        { Parameters = { new() { Value = sha256 } } };
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new AcceptedDelivery(r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)) : null;
+    }
+
+    private async Task CheckPatientKeyAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await Sql.ExecAsync(conn, "INSERT INTO patient_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING",
+            ct, patientIds.Fingerprint);
+        var stored = (string)(await Sql.ScalarAsync(conn, "SELECT fingerprint FROM patient_key_fingerprint", ct))!;
+        if (stored != patientIds.Fingerprint)
+            throw new ImportSetupException(
+                "Nyckeln för patientidentiteter (OMTANKE_PATIENT_KEY) är inte den som databasen tidigare importerades med. " +
+                "Samma person skulle då få olika hash i olika filer. Använd den ursprungliga nyckeln.");
+    }
+
+    /// <summary>The delivery row: inserted first so facts can point at it, completed when the load succeeds.</summary>
+    private sealed class DeliveryRecord(string fileName, FileFingerprint fingerprint, ImportRequest request)
+    {
+        public string FileName { get; } = fileName;
+        public ImportRequest Request { get; } = request;
+        public string Format { get; set; } = fingerprint.Kind.ToString().ToLowerInvariant();
+
+        public async Task<long> InsertAsync(NpgsqlConnection conn, string source, CancellationToken ct) =>
+            (long)(await Sql.ScalarAsync(conn, """
+                INSERT INTO deliveries (source, file_name, sha256, size_bytes, format, status, imported_by, imported_via)
+                VALUES ($1, $2, $3, $4, $5, 'accepted', $6, $7) RETURNING id
+                """, ct, source, FileName, fingerprint.Sha256, fingerprint.Size, Format, Request.Actor, Request.Via))!;
+
+        public Task CompleteAsync(NpgsqlConnection conn, long id, int rows, int outOfCounty, int superseded,
+            IReadOnlyList<string> warnings, CancellationToken ct) =>
+            Sql.ExecAsync(conn, """
+                UPDATE deliveries SET row_count = $2, out_of_county = $3, slices_superseded = $4, warnings = $5::jsonb
+                WHERE id = $1
+                """, ct, id, rows, outOfCounty, superseded, JsonSerializer.Serialize(warnings));
+
+        public Task InsertRejectedAsync(NpgsqlConnection conn, string source, IReadOnlyList<ImportError> errors,
+            int errorCount, IReadOnlyList<string> warnings, CancellationToken ct) =>
+            Sql.ExecAsync(conn, """
+                INSERT INTO deliveries (source, file_name, sha256, size_bytes, format, status, error_count, errors, warnings,
+                                        imported_by, imported_via)
+                VALUES ($1, $2, $3, $4, $5, 'rejected', $6, $7::jsonb, $8::jsonb, $9, $10)
+                """, ct, source, FileName, fingerprint.Sha256, fingerprint.Size, Format, errorCount,
+                JsonSerializer.Serialize(errors), JsonSerializer.Serialize(warnings), Request.Actor, Request.Via);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using Npgsql;
+using Omtanke.Core.Import;
+using Omtanke.Core.Sources;
+using Omtanke.Core.Storage;
+
+namespace Omtanke.Core.Indicators;
+
+/// <summary>
+/// Computes indicator values set-based in PostgreSQL into <c>indicator_values</c>: months for the
+/// municipalities and the region, then quarters and years from those months, then status and
+/// disclosure control. Recomputing a range of months gives the same rows as a full recompute.
+/// </summary>
+public sealed class IndicatorEngine(DisclosureSettings disclosure)
+{
+    /// <summary>After a delivery: the indicators of its source, over the months it can affect.</summary>
+    public async Task RecomputeAfterDeliveryAsync(NpgsqlConnection conn, SourceDefinition source, DateOnly firstMonth,
+        DateOnly lastMonth, CancellationToken ct = default)
+    {
+        foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
+            await RecomputeAsync(conn, indicator, firstMonth.AddMonths(-indicator.LookBackMonths),
+                lastMonth.AddMonths(indicator.LookAheadMonths), ct);
+        // A population changes the denominators of every later year that has no population of its own.
+        if (source.Id == BefolkningSource.Id)
+            foreach (var indicator in IndicatorCatalog.All.Where(i => i.PopulationColumn is not null))
+                await RecomputeAllAsync(conn, indicator, ct);
+    }
+
+    public async Task RecomputeAllAsync(NpgsqlConnection conn, CancellationToken ct = default)
+    {
+        foreach (var indicator in IndicatorCatalog.All)
+            await RecomputeAllAsync(conn, indicator, ct);
+    }
+
+    private async Task RecomputeAllAsync(NpgsqlConnection conn, IndicatorDefinition indicator, CancellationToken ct)
+    {
+        var fact = SourceCatalog.Get(indicator.SourceId).FactTable;
+        await Sql.ExecAsync(conn, "DELETE FROM indicator_values WHERE indicator_id = $1", ct, indicator.Id);
+        await using var cmd = Sql.Command(conn, $"SELECT min(ref_month), max(ref_month) FROM {fact} WHERE current");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        if (reader.IsDBNull(0)) return;
+        var (first, last) = (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));
+        await reader.DisposeAsync();
+        await RecomputeAsync(conn, indicator, first, last, ct);
+    }
+
+    /// <summary>Recomputes the months from..to (first days) and every quarter and year that overlaps them.</summary>
+    public async Task RecomputeAsync(NpgsqlConnection conn, IndicatorDefinition indicator, DateOnly from, DateOnly to,
+        CancellationToken ct = default)
+    {
+        var source = SourceCatalog.Get(indicator.SourceId);
+        var periodsFrom = new DateOnly(from.Year, 1, 1);
+        var periodsTo = new DateOnly(to.Year, 12, 1);
+        await using var cmd = new NpgsqlCommand(EngineSql(indicator, source), conn)
+        {
+            Parameters =
+            {
+                new("id", indicator.Id),
+                new("from", from),
+                new("to", to),
+                new("periods_from", periodsFrom),
+                new("periods_to", periodsTo),
+                new("limit", disclosure.Limit),
+            },
+        };
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string EngineSql(IndicatorDefinition indicator, SourceDefinition source)
+    {
+        var six = Areas.SqlArray;
+        var rowLevel = source.Granularity == SourceGranularity.RowLevel;
+        var monthRows = rowLevel
+            ? $"""
+               SELECT k.area, m.month, coalesce(b.num, 0)::numeric AS num, coalesce(b.den, 0)::numeric AS den
+               FROM unnest({six}) AS k(area)
+               CROSS JOIN (SELECT DISTINCT ref_month AS month FROM {source.FactTable}
+                           WHERE current AND ref_month BETWEEN @from AND @to) AS m
+               LEFT JOIN ind_base b ON b.area = k.area AND b.month = m.month
+               """
+            : $"SELECT area, month, coalesce(num, 0)::numeric AS num, coalesce(den, 0)::numeric AS den FROM ind_base WHERE area = ANY({six})";
+        var population = indicator.PopulationColumn is { } column
+            ? $"""
+               UPDATE ind_month SET den = (
+                   SELECT p.{column} FROM fact_befolkning p
+                   WHERE p.current AND p.kommunkod = ind_month.area AND p.ar <= extract(year FROM ind_month.month)::int - 1
+                   ORDER BY p.ar DESC LIMIT 1);
+               """
+            : "";
+        var preliminaryMonths = indicator.PreliminaryMonthsSql is { } own
+            ? $"OR m.month IN ({own})"
+            : "";
+        var regionPreliminary = rowLevel ? "false" : "m.area = '13' AND m.areas < 6";
+        var value = ValueSql(indicator, "numerator", "denominator");
+        var flowDenominator = indicator.PopulationColumn is not null
+            ? "(array_agg(denominator ORDER BY period_start DESC))[1]"
+            : "sum(denominator)";
+        var (periodNumerator, periodDenominator) = indicator.Aggregation == Aggregation.Flow
+            ? ("sum(numerator)", flowDenominator)
+            : ("(array_agg(numerator ORDER BY period_start DESC))[1]", "(array_agg(denominator ORDER BY period_start DESC))[1]");
+        var limit = "@limit";
+        var primary = !indicator.PersonBased ? "false"
+            : indicator.Kind == IndicatorKind.Count ? $"(value >= 1 AND value < {limit})"
+            : $"(denominator < {limit})";
+        var secondary = indicator.PersonBased && indicator.Kind == IndicatorKind.Count
+            ? """
+              WITH lone AS (
+                  SELECT period_type, period_start FROM indicator_values
+                  WHERE indicator_id = @id AND area <> '13' AND suppressed AND period_start BETWEEN @periods_from AND @periods_to
+                  GROUP BY period_type, period_start HAVING count(*) = 1),
+              pick AS (
+                  SELECT DISTINCT ON (v.period_type, v.period_start) v.period_type, v.period_start, v.area
+                  FROM indicator_values v JOIN lone USING (period_type, period_start)
+                  WHERE v.indicator_id = @id AND v.area <> '13' AND NOT v.suppressed AND v.value IS NOT NULL
+                  ORDER BY v.period_type, v.period_start, v.value, v.area COLLATE "C")
+              UPDATE indicator_values v SET suppressed = true FROM pick
+              WHERE v.indicator_id = @id AND v.period_type = pick.period_type AND v.period_start = pick.period_start
+                AND v.area = pick.area;
+              """
+            : "";
+
+        return $"""
+            DROP TABLE IF EXISTS ind_base, ind_month;
+            CREATE TEMP TABLE ind_base AS {indicator.MonthlySql};
+            CREATE TEMP TABLE ind_month AS
+                SELECT area, month, num, den, 1 AS areas FROM ({monthRows}) AS rows;
+            {population}
+            INSERT INTO ind_month (area, month, num, den, areas)
+                SELECT '13', month, sum(num), CASE WHEN count(den) = count(*) THEN sum(den) END, count(*)
+                FROM ind_month GROUP BY month;
+
+            DELETE FROM indicator_values
+            WHERE indicator_id = @id AND period_type = 'month' AND period_start BETWEEN @from AND @to;
+            INSERT INTO indicator_values (indicator_id, area, period_type, period, period_start, months_with_data,
+                                          numerator, denominator, value, preliminary, suppressed)
+            SELECT @id, m.area, 'month', to_char(m.month, 'YYYY-MM'), m.month, 1, m.num, m.den,
+                   {ValueSql(indicator, "m.num", "m.den")},
+                   ({regionPreliminary}) {preliminaryMonths}, false
+            FROM ind_month m;
+
+            DELETE FROM indicator_values
+            WHERE indicator_id = @id AND period_type IN ('quarter', 'year') AND period_start BETWEEN @periods_from AND @periods_to;
+            INSERT INTO indicator_values (indicator_id, area, period_type, period, period_start, months_with_data,
+                                          numerator, denominator, value, preliminary, suppressed)
+            SELECT @id, area, period_type, label, start, months, numerator, denominator, {value}, preliminary, false
+            FROM (
+                SELECT area, p.period_type,
+                       CASE p.period_type WHEN 'quarter' THEN to_char(p.start, 'YYYY') || '-Q' || extract(quarter FROM p.start)
+                                          ELSE to_char(p.start, 'YYYY') END AS label,
+                       p.start, count(*)::int AS months,
+                       {periodNumerator} AS numerator, {periodDenominator} AS denominator,
+                       count(*) < p.length OR bool_or(preliminary) AS preliminary
+                FROM indicator_values v
+                CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', v.period_start)::date, 3),
+                                           ('year', date_trunc('year', v.period_start)::date, 12)) AS p(period_type, start, length)
+                WHERE v.indicator_id = @id AND v.period_type = 'month'
+                  AND v.period_start BETWEEN @periods_from AND @periods_to
+                GROUP BY area, p.period_type, p.start, p.length
+            ) AS periods;
+
+            UPDATE indicator_values SET suppressed = coalesce({primary}, false)
+            WHERE indicator_id = @id AND period_start BETWEEN @periods_from AND @periods_to;
+            {secondary}
+            DROP TABLE ind_base, ind_month;
+            """;
+    }
+
+    private static string ValueSql(IndicatorDefinition indicator, string numerator, string denominator) =>
+        indicator.Kind == IndicatorKind.Count
+            ? numerator
+            : $"CASE WHEN {denominator} > 0 THEN {indicator.Factor.ToString(CultureInfo.InvariantCulture)} * {numerator} / {denominator} END";
+}
+
+/// <summary>The limit below which disclosure control hides a value (INDICATORS.md: 5, configurable).</summary>
+public sealed record DisclosureSettings(int Limit = 5);

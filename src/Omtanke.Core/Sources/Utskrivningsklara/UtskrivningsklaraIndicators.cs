@@ -1,0 +1,82 @@
+using Omtanke.Core.Indicators;
+
+namespace Omtanke.Core.Sources;
+
+/// <summary>
+/// The five utskrivningsklar indicators. d is the days from utskrivningsklar to discharge
+/// (same day = 0); the municipality pays for every day beyond 3.
+/// </summary>
+public static class UtskrivningsklaraIndicators
+{
+    private const string D = "(utskrivningsdatum - utskrivningsklar_datum)";
+
+    private static string Monthly(string numerator, string denominator) => $"""
+        SELECT area, ref_month AS month, {numerator} AS num, {denominator} AS den
+        FROM fact_utskrivningsklara
+        WHERE current AND ref_month BETWEEN @from AND @to
+        GROUP BY area, ref_month
+        """;
+
+    private static IndicatorDefinition MeanDays(string id, string name, string vardform) => new()
+    {
+        Id = id,
+        Name = name,
+        SourceId = UtskrivningsklaraSource.Id,
+        Kind = IndicatorKind.Ratio,
+        Aggregation = Aggregation.Flow,
+        Better = Direction.Lower,
+        Unit = "dagar",
+        NumeratorText = $"Summa dagar som utskrivningsklar (d) för vårdtillfällen i {vardform} vård med d ≥ 1",
+        DenominatorText = "Antal sådana vårdtillfällen",
+        MonthlySql = Monthly(
+            $"sum({D}) FILTER (WHERE vardform = '{vardform}' AND {D} >= 1)",
+            $"count(*) FILTER (WHERE vardform = '{vardform}' AND {D} >= 1)"),
+    };
+
+    public static IReadOnlyList<IndicatorDefinition> All { get; } =
+    [
+        MeanDays("uk_medeldagar_somatik", "Medelantal dagar som utskrivningsklar, somatisk vård", "somatik"),
+        MeanDays("uk_medeldagar_psykiatri", "Medelantal dagar som utskrivningsklar, psykiatrisk vård", "psykiatri"),
+        new()
+        {
+            Id = "uk_dagar_per_1000_65",
+            Name = "Dagar som utskrivningsklar per 1 000 invånare 65+",
+            SourceId = UtskrivningsklaraSource.Id,
+            Kind = IndicatorKind.Ratio,
+            Factor = 1000,
+            Aggregation = Aggregation.Flow,
+            Better = Direction.Lower,
+            Unit = "dagar per 1 000",
+            NumeratorText = "Summa dagar som utskrivningsklar (d) för alla vårdtillfällen",
+            DenominatorText = "Invånare 65 år och äldre 31 december föregående år",
+            MonthlySql = Monthly($"sum({D})", "NULL::bigint"),
+            PopulationColumn = "antal_65_plus",
+        },
+        new()
+        {
+            Id = "uk_andel_inom_3",
+            Name = "Andel utskrivna inom 3 dagar från utskrivningsklar",
+            SourceId = UtskrivningsklaraSource.Id,
+            Kind = IndicatorKind.Ratio,
+            Factor = 100,
+            Aggregation = Aggregation.Flow,
+            Better = Direction.Higher,
+            Unit = "procent",
+            NumeratorText = "Vårdtillfällen med d ≤ 3",
+            DenominatorText = "Alla vårdtillfällen",
+            MonthlySql = Monthly($"count(*) FILTER (WHERE {D} <= 3)", "count(*)"),
+        },
+        new()
+        {
+            Id = "uk_betalningsdagar",
+            Name = "Dagar med kommunalt betalningsansvar",
+            SourceId = UtskrivningsklaraSource.Id,
+            Kind = IndicatorKind.Count,
+            Aggregation = Aggregation.Flow,
+            Better = Direction.Lower,
+            Unit = "dagar",
+            NumeratorText = "Summa max(0, d − 3) för alla vårdtillfällen",
+            MonthlySql = Monthly($"sum(greatest(0, {D} - 3))", "NULL::bigint"),
+        },
+    ];
+}
