@@ -21,6 +21,7 @@ public static class CommandLine
           report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           demo                                    importera data-samples/ och skriv rapporter under out/
+          samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
           db stop                                 stoppa den inbäddade databasen
 
         Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används en inbäddad
@@ -39,6 +40,7 @@ public static class CommandLine
                 "values" => await ValuesCommand.RunAsync(arguments, settings, stdout),
                 "recompute" => await RecomputeCommand.RunAsync(arguments, settings, stdout),
                 "demo" => await DemoCommand.RunAsync(arguments, settings, stdout),
+                "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "report" or "extract" or "serve" or "targets" => throw new UsageException(
                     $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
