@@ -8,7 +8,7 @@ namespace Omtanke.Cli;
 /// </summary>
 public sealed class Arguments
 {
-    private static readonly HashSet<string> Flags = ["--dry-run"];
+    private static readonly HashSet<string> Flags = ["--dry-run", "--remove"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 

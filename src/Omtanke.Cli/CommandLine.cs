@@ -17,6 +17,9 @@ public static class CommandLine
           values --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM [--period-type month|quarter|year]
                  [--indicator ID…] [--area KOD…]  skriv indikatorvärden som CSV
           recompute                               beräkna alla indikatorer på nytt
+          targets list                            visa målen och deras historik
+          targets set --indicator ID --value TAL --direction at_least|at_most [--from ÅÅÅÅ-MM]
+          targets set --indicator ID --remove [--from ÅÅÅÅ-MM]
           report --period ÅÅÅÅ-MM --out KATALOG   månadens Indikatorrapport
           report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
@@ -24,7 +27,7 @@ public static class CommandLine
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
           db stop                                 stoppa den inbäddade databasen
 
-        Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används en inbäddad
+        Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används ett inbäddat
         PostgreSQL-kluster under .omtanke/ i arbetskatalogen.
         """;
 
@@ -42,7 +45,8 @@ public static class CommandLine
                 "demo" => await DemoCommand.RunAsync(arguments, settings, stdout),
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
-                "report" or "extract" or "serve" or "targets" => throw new UsageException(
+                "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
+                "report" or "extract" or "serve" => throw new UsageException(
                     $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),

@@ -112,7 +112,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
 
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
         await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings, ct);
-        await engine.RecomputeAfterDeliveryAsync(conn, source, slices.FirstMonth, slices.LastMonth, ct);
+        await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
         await Audit.WriteAsync(conn, delivery.Request.Actor, "import", delivery.FileName,
             new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun }, ct);
 

@@ -42,4 +42,10 @@ public sealed record IndicatorDefinition
     /// <summary>How far before and after a delivered month the indicator's values can change.</summary>
     public int LookBackMonths { get; init; }
     public int LookAheadMonths { get; init; }
+
+    /// <summary>
+    /// SELECT the earliest month a delivery (@delivery) can affect, where rows reach further back than their
+    /// own month (a readmission's admission date); null when the look-back above suffices.
+    /// </summary>
+    public string? AffectedFromSql { get; init; }
 }

@@ -14,12 +14,20 @@ namespace Omtanke.Core.Indicators;
 public sealed class IndicatorEngine(DisclosureSettings disclosure)
 {
     /// <summary>After a delivery: the indicators of its source, over the months it can affect.</summary>
-    public async Task RecomputeAfterDeliveryAsync(NpgsqlConnection conn, SourceDefinition source, DateOnly firstMonth,
-        DateOnly lastMonth, CancellationToken ct = default)
+    public async Task RecomputeAfterDeliveryAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
+        DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct = default)
     {
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
-            await RecomputeAsync(conn, indicator, firstMonth.AddMonths(-indicator.LookBackMonths),
-                lastMonth.AddMonths(indicator.LookAheadMonths), ct);
+        {
+            var from = firstMonth.AddMonths(-indicator.LookBackMonths);
+            if (indicator.AffectedFromSql is { } sql)
+            {
+                await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new("delivery", deliveryId) } };
+                if (await cmd.ExecuteScalarAsync(ct) is DateTime reach && DateOnly.FromDateTime(reach) < from)
+                    from = DateOnly.FromDateTime(reach);
+            }
+            await RecomputeAsync(conn, indicator, from, lastMonth.AddMonths(indicator.LookAheadMonths), ct);
+        }
         // A population changes the denominators of every later year that has no population of its own.
         if (source.Id == BefolkningSource.Id)
             foreach (var indicator in IndicatorCatalog.All.Where(i => i.PopulationColumn is not null))

@@ -9,6 +9,14 @@ public static class SourceCatalog
     public static IReadOnlyList<SourceDefinition> All { get; } =
     [
         UtskrivningsklaraSource.Definition,
+        SlutenvardSource.Definition,
+        SipSource.Definition,
+        FastLakarkontaktSource.Definition,
+        KontinuitetSource.Definition,
+        LakarbesokSource.Definition,
+        AvvikelserSource.Definition,
+        HemsjukvardSource.Definition,
+        PalliativSource.Definition,
         BefolkningSource.Definition,
     ];
 
@@ -25,6 +33,14 @@ public static class IndicatorCatalog
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
         .. UtskrivningsklaraIndicators.All,
+        .. ReadmissionIndicators.All,
+        .. SipIndicators.All,
+        .. FastLakarkontaktIndicators.All,
+        .. KontinuitetIndicators.All,
+        .. ContinuityIndicators.All,
+        .. AvvikelserIndicators.All,
+        .. HemsjukvardIndicators.All,
+        .. PalliativIndicators.All,
     ];
 
     public static IndicatorDefinition? Find(string id) => All.FirstOrDefault(i => i.Id == id);
