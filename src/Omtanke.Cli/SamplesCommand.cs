@@ -21,7 +21,11 @@ public static class SamplesCommand
 
         var sv = CultureInfo.GetCultureInfo("sv-SE");
         foreach (var source in files.GroupBy(f => f.SourceId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
             await stdout.WriteLineAsync($"  {source.Key,-18} {source.Count(),4} filer {source.Sum(f => (long)f.Rows).ToString("N0", sv),12} rader");
+            foreach (var format in source.GroupBy(f => f.Format))
+                await stdout.WriteLineAsync($"      {format.Count(),3} × {format.Key}");
+        }
         await stdout.WriteLineAsync($"Klart: {files.Count} filer, {files.Sum(f => (long)f.Rows).ToString("N0", sv)} rader.");
         return CommandLine.Ok;
     }

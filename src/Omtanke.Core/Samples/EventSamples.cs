@@ -1,14 +1,37 @@
+using Omtanke.Core.Import;
+
 namespace Omtanke.Core.Samples;
 
-internal static class WorkingDays
+/// <summary>One event of a row-level source: its month, municipality and number there, and its own random numbers.</summary>
+internal sealed record MonthlyEvent(DateOnly Month, DateOnly[] WorkingDays, string Kommunkod, int Number, SampleRandom Random);
+
+internal static class MonthlyEvents
 {
-    /// <summary>Monday to Friday of a month (public holidays are not modelled).</summary>
-    public static DateOnly[] Of(DateOnly month) =>
-        Enumerable.Range(0, DateTime.DaysInMonth(month.Year, month.Month)).Select(month.AddDays)
-            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
+    /// <summary>
+    /// Events that happen to a municipality's inhabitants at a rate per inhabitant and month (with the
+    /// seasons), plus a few of one out-of-county municipality's. Each event has random numbers keyed by
+    /// its month, municipality and number, so a month's events are the same in every delivery.
+    /// </summary>
+    public static IEnumerable<MonthlyEvent> Of(SampleOptions o, string purpose, double perInhabitant, string outOfCounty,
+        double outOfCountyMean)
+    {
+        foreach (var month in o.EachMonth())
+        {
+            var days = SampleCalendar.WorkingDays(month);
+            var means = Halland.Municipalities.Select(m => (m.Code, Mean: m.Population * perInhabitant))
+                .Append((Code: outOfCounty, Mean: outOfCountyMean));
+            foreach (var (kommunkod, mean) in means)
+            {
+                var code = int.Parse(kommunkod);
+                var count = SampleRandom.For(o.Seed, purpose + "-count", month.DayNumber, code).Poisson(mean * o.Scale * Halland.Season(month));
+                for (var i = 1; i <= count; i++)
+                    yield return new MonthlyEvent(month, days, kommunkod, i, SampleRandom.For(o.Seed, purpose, month.DayNumber, code, i));
+            }
+        }
+    }
 }
 
-/// <summary>SIP meetings, per municipality and month, with the person when the register has them.</summary>
+/// <summary>SIP meetings, about 4 a month per 10 000 inhabitants, with the person when the register has them.</summary>
 internal static class SipSamples
 {
     public static SampleTable Table { get; } = new("sip",
@@ -16,31 +39,22 @@ internal static class SipSamples
         new("status", CellKind.Enum), new("malgrupp", CellKind.Enum), new("patient_id", CellKind.Text));
 
     private static readonly (string Status, double Weight)[] Statuses = [("genomford", 0.80), ("installd", 0.13), ("planerad", 0.07)];
+    private static readonly (string Group, double Weight)[] Groups = [("barn_unga", 0.35), ("vuxna", 0.30), ("aldre", 0.35)];
 
     public static IEnumerable<object?[]> Rows(SampleOptions o)
     {
-        foreach (var month in o.EachMonth())
+        // Now and then a SIP is held with Båstad (Skåne) for one of its residents.
+        foreach (var (month, days, kommunkod, number, random) in MonthlyEvents.Of(o, Table.SourceId, 4.0 / 10_000, "1278", 0.3))
         {
-            var days = WorkingDays.Of(month);
-            var meetings = Halland.Municipalities.Select(m => (m.Code, Mean: m.Population * o.Scale * 4.0 / 10_000 * Halland.Season(month)))
-                .Append(("1278", 0.3 * o.Scale));
-            foreach (var (kommunkod, mean) in meetings)
-            {
-                var count = SampleRandom.For(o.Seed, "sip-count", month.DayNumber, int.Parse(kommunkod)).Poisson(mean);
-                for (var i = 1; i <= count; i++)
-                {
-                    var random = SampleRandom.For(o.Seed, Table.SourceId, month.DayNumber, int.Parse(kommunkod), i);
-                    var group = random.PickWeighted<string>([("barn_unga", 0.35), ("vuxna", 0.30), ("aldre", 0.35)]);
-                    var age = group switch { "barn_unga" => random.Between(4, 20), "vuxna" => random.Between(21, 64), _ => random.Between(65, 97) };
-                    var birthYear = Halland.ReferenceYear - age;
-                    var person = PersonIds.Resident(kommunkod, birthYear, random.Below(PersonIds.CohortSize(kommunkod, birthYear, o.Scale)));
-                    yield return
-                    [
-                        $"SIP-{month:yyMM}-{kommunkod}-{i:D4}", kommunkod, random.Pick(days), random.PickWeighted(Statuses), group,
-                        random.Chance(0.85) ? person.Id : null,
-                    ];
-                }
-            }
+            var group = random.PickWeighted(Groups);
+            var age = group switch { "barn_unga" => random.Between(4, 20), "vuxna" => random.Between(21, 64), _ => random.Between(65, 97) };
+            var birthYear = Halland.ReferenceYear - age;
+            var person = PersonIds.Resident(kommunkod, birthYear, random.Below(PersonIds.CohortSize(kommunkod, birthYear, o.Scale)));
+            yield return
+            [
+                $"SIP-{month:yyMM}-{kommunkod}-{number:D4}", kommunkod, random.Pick(days), random.PickWeighted(Statuses), group,
+                random.Chance(0.85) ? person.Id : null,
+            ];
         }
     }
 }
@@ -59,8 +73,6 @@ internal sealed record Deviation(string Id, string Type, DateOnly Reported, stri
 /// <summary>Deviations and disputes between the region and each municipality, per month.</summary>
 internal static class AvvikelserSamples
 {
-    public const string Region = "region";
-
     public static SampleTable Table { get; } = new("avvikelser",
         new("arende_id", CellKind.Text), new("typ", CellKind.Enum), new("rapporterad_datum", CellKind.Date),
         new("rapporterad_av", CellKind.Text), new("mottagare", CellKind.Text), new("kategori", CellKind.Enum),
@@ -72,30 +84,20 @@ internal static class AvvikelserSamples
         [("hemsjukvard", 30), ("informationsoverforing", 25), ("lakemedel", 20), ("sip", 8), ("utskrivning", 7), ("ovrigt", 10)];
     private static readonly (string, double)[] Disputes = [("betalningsansvar", 60), ("utskrivning", 20), ("ovrigt", 20)];
 
+    /// <summary>About 0.12 cases a month per 1 000 inhabitants; Båstad (Skåne) now and then about its residents cared for in Halland.</summary>
     public static IEnumerable<Deviation> Cases(SampleOptions o)
     {
-        foreach (var month in o.EachMonth())
+        foreach (var (month, days, kommunkod, number, random) in MonthlyEvents.Of(o, Table.SourceId, 0.12 / 1000, "1278", 0.15))
         {
-            var days = WorkingDays.Of(month);
-            // Båstad (Skåne) reports now and then about its residents cared for in Halland.
-            var parties = Halland.Municipalities.Select(m => (m.Code, Mean: m.Population * o.Scale * 0.12 / 1000)).Append(("1278", 0.15 * o.Scale));
-            foreach (var (kommunkod, mean) in parties)
-            {
-                var count = SampleRandom.For(o.Seed, "avvikelser-count", month.DayNumber, int.Parse(kommunkod)).Poisson(mean);
-                for (var i = 1; i <= count; i++)
-                {
-                    var random = SampleRandom.For(o.Seed, Table.SourceId, month.DayNumber, int.Parse(kommunkod), i);
-                    var dispute = random.Chance(0.06);
-                    var byRegion = random.Chance(dispute ? 0.5 : 0.55);
-                    var category = random.PickWeighted(dispute ? Disputes : byRegion ? FromRegion : FromMunicipality);
-                    var reported = random.Pick(days);
-                    // Most are answered within weeks, some after 60 days, about a quarter never.
-                    DateOnly? answered = random.Chance(dispute ? 0.85 : 0.74)
-                        ? reported.AddDays((int)Math.Min(365, random.LogNormal(dispute ? 30 : 16, 0.9))) : null;
-                    yield return new Deviation($"AVV-{month:yyMM}-{kommunkod}-{i:D4}", dispute ? "tvist" : "avvikelse", reported,
-                        byRegion ? Region : kommunkod, byRegion ? kommunkod : Region, category, answered);
-                }
-            }
+            var dispute = random.Chance(0.06);
+            var byRegion = random.Chance(dispute ? 0.5 : 0.55);
+            var category = random.PickWeighted(dispute ? Disputes : byRegion ? FromRegion : FromMunicipality);
+            var reported = random.Pick(days);
+            // Most are answered within weeks, some after 60 days, about a quarter never.
+            DateOnly? answered = random.Chance(dispute ? 0.85 : 0.74)
+                ? reported.AddDays((int)Math.Min(365, random.LogNormal(dispute ? 30 : 16, 0.9))) : null;
+            yield return new Deviation($"AVV-{month:yyMM}-{kommunkod}-{number:D4}", dispute ? "tvist" : "avvikelse", reported,
+                byRegion ? KommunkodType.Region : kommunkod, byRegion ? kommunkod : KommunkodType.Region, category, answered);
         }
     }
 }
@@ -125,15 +127,18 @@ internal static class LakarbesokSamples
         var cohorts = Cohorts(o).ToList();
         foreach (var month in o.EachMonth())
         {
-            var days = WorkingDays.Of(month);
+            var days = SampleCalendar.WorkingDays(month);
             var monthIndex = (month.Year - o.FirstMonth.Year) * 12 + month.Month - o.FirstMonth.Month;
             var visitNumber = 0;
-            foreach (var (kommunkod, birthYear, sampled) in cohorts)
+            foreach (var (kommunkod, birthYear, key, sampled) in cohorts)
             for (var k = 0L; k < sampled; k++)
             {
-                var patient = ListedPatient.Of(o, kommunkod, birthYear, k);
-                var random = SampleRandom.For(o.Seed, "visits", patient.Key, k, month.DayNumber);
-                for (var n = random.Poisson(patient.MonthlyVisits * Halland.Season(month)); n > 0; n--)
+                var random = SampleRandom.For(o.Seed, "visits", key, k, month.DayNumber);
+                var visits = random.Poisson(ListedPatient.MonthlyVisits(o, key, k, birthYear) * Halland.Season(month));
+                // Most patients have no visit in a month: the rest of who they are is worked out only for those who do.
+                if (visits == 0) continue;
+                var patient = ListedPatient.Of(o, kommunkod, birthYear, key, k);
+                for (var n = visits; n > 0; n--)
                 {
                     var own = patient.OwnPhysician(monthIndex);
                     var physician = patient.Centre.Physicians == 1 || random.Chance(patient.Centre.OwnPhysicianChance) ? own
@@ -149,35 +154,37 @@ internal static class LakarbesokSamples
     }
 
     /// <summary>The sampled people of each cohort: born before the first month's year, so born before any visit.</summary>
-    private static IEnumerable<(string Kommunkod, int BirthYear, long Sampled)> Cohorts(SampleOptions o) =>
+    private static IEnumerable<(string Kommunkod, int BirthYear, long Key, long Sampled)> Cohorts(SampleOptions o) =>
         from kommunkod in Halland.Municipalities.Select(m => m.Code).Concat(ListedAcrossTheBorder.Keys)
         from birthYear in Enumerable.Range(Halland.ReferenceYear - Halland.MaxAge, Halland.MaxAge + o.FirstMonth.Year - Halland.ReferenceYear)
         let share = SampleShare(Halland.ReferenceYear - birthYear) * (ListedAcrossTheBorder.ContainsKey(kommunkod) ? 0.03 : 1)
-        select (kommunkod, birthYear, (long)Math.Round(PersonIds.CohortSize(kommunkod, birthYear, o.Scale) * share));
+        select (kommunkod, birthYear, int.Parse(kommunkod) * 10_000L + birthYear,
+            (long)Math.Round(PersonIds.CohortSize(kommunkod, birthYear, o.Scale) * share));
 
-    private sealed record ListedPatient(long Key, Person Person, string Kommunkod, HealthCentre Centre, double MonthlyVisits,
+    private sealed record ListedPatient(Person Person, string Kommunkod, HealthCentre Centre,
         int Physician, int PhysicianChange, int NewPhysician, int Move, string NewKommunkod)
     {
         public int OwnPhysician(int monthIndex) => monthIndex >= PhysicianChange ? NewPhysician : Physician;
         public string KommunkodIn(int monthIndex) => monthIndex >= Move ? NewKommunkod : Kommunkod;
 
-        public static ListedPatient Of(SampleOptions o, string kommunkod, int birthYear, long k)
+        /// <summary>Visits per month vary a lot between patients; the old visit more.</summary>
+        public static double MonthlyVisits(SampleOptions o, long key, long k, int birthYear) =>
+            SampleRandom.For(o.Seed, "visit-rate", key, k).LogNormal(0.16, 0.7) * (Halland.ReferenceYear - birthYear >= 65 ? 1.3 : 1);
+
+        public static ListedPatient Of(SampleOptions o, string kommunkod, int birthYear, long key, long k)
         {
-            var key = int.Parse(kommunkod) * 10_000L + birthYear;
             var random = SampleRandom.For(o.Seed, "listed", key, k);
             var home = Halland.Municipalities.FirstOrDefault(m => m.Code == kommunkod);
             // A few are listed in a neighbouring municipality.
             var listedIn = home is null ? ListedAcrossTheBorder[kommunkod] : random.Chance(0.04) ? random.Pick(home.Neighbours) : kommunkod;
             var centre = random.PickWeighted(CentresByKommun[listedIn]);
-            var age = Halland.ReferenceYear - birthYear;
             var physician = (int)random.Below(centre.Physicians);
             var never = o.Months;
             // Some change physician when theirs leaves; about one in a hundred moves to a neighbouring municipality.
             var change = random.Chance(0.15) ? (int)random.Below(o.Months) : never;
             var newPhysician = centre.Physicians == 1 ? physician : (physician + 1 + (int)random.Below(centre.Physicians - 1)) % centre.Physicians;
             var move = home is not null && random.Chance(0.012) ? (int)random.Below(o.Months) : never;
-            return new ListedPatient(key, PersonIds.Resident(kommunkod, birthYear, k), kommunkod, centre,
-                random.LogNormal(0.16, 0.7) * (age >= 65 ? 1.3 : 1), physician, change, newPhysician, move,
+            return new ListedPatient(PersonIds.Resident(kommunkod, birthYear, k), kommunkod, centre, physician, change, newPhysician, move,
                 home is null ? kommunkod : random.Pick(home.Neighbours));
         }
     }

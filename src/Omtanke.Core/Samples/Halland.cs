@@ -1,5 +1,3 @@
-using Omtanke.Core.Indicators;
-
 namespace Omtanke.Core.Samples;
 
 /// <summary>A municipality as the samples need it: its size and age structure, and how its care differs.</summary>
@@ -10,8 +8,6 @@ namespace Omtanke.Core.Samples;
 internal sealed record Municipality(string Code, int Population, double Share65, double Share80, double Growth,
     double SlowDischarge, string Hospital, string[] Neighbours)
 {
-    public string Name => Areas.Name(Code);
-
     public double PopulationIn(int year) => Population * Math.Pow(1 + Growth, year - Halland.ReferenceYear);
 }
 
@@ -54,8 +50,6 @@ internal static class Halland
     public const int OutOfCountyPopulation = 20_000;
 
     public static Municipality Municipality(string code) => Municipalities.First(m => m.Code == code);
-
-    public static int RegionPopulation => Municipalities.Sum(m => m.Population);
 
     /// <summary>
     /// The share of a municipality's inhabitants who are <paramref name="age"/> years old: flat under 65,

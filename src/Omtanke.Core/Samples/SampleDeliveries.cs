@@ -12,7 +12,7 @@ namespace Omtanke.Core.Samples;
 /// sub-folders (rattelse/, uppdatering/) that sort after the monthly files, so importing in path order
 /// applies them last.
 /// </summary>
-internal static class SampleDeliveries
+internal sealed class SampleDeliveries(string directory, SampleOptions o)
 {
     /// <summary>Varberg's month of utskrivningsklara is re-delivered corrected.</summary>
     public const string CorrectedKommunkod = "1383";
@@ -20,69 +20,92 @@ internal static class SampleDeliveries
     /// <summary>Each month's avvikelser extract holds the cases of the last three months, with the answers given since.</summary>
     public const int AvvikelserMonthsPerDelivery = 3;
 
-    public static IReadOnlyList<WrittenFile> WriteAll(string directory, SampleOptions o)
+    /// <summary>The month that is corrected (utskrivningsklara) or re-delivered (avvikelser): three months before the last.</summary>
+    private readonly DateOnly _redelivered = SampleCalendar.Later(o.FirstMonth, o.LastMonth.AddMonths(-3));
+
+    public IReadOnlyList<WrittenFile> WriteAll() =>
+        new[] { Befolkning(), Stays(), Sip(), FastLakarkontakt(), Kontinuitet(), Lakarbesok(), Avvikelser(), Hemsjukvard(), Palliativ() }
+            .SelectMany(files => files).OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+
+    /// <summary>The region's export system is renewed in the last calendar year of the samples.</summary>
+    private bool Renewed(DateOnly month) => month.Year == o.LastMonth.Year && o.FirstMonth.Year < o.LastMonth.Year;
+
+    /// <summary>The earlier years in one CSV, the latest year in Excel.</summary>
+    private IReadOnlyList<WrittenFile> Befolkning()
     {
-        var renewed = (DateOnly month) => month.Year == o.LastMonth.Year && o.FirstMonth.Year < o.LastMonth.Year;
-        var redelivered = Max(o.FirstMonth, o.LastMonth.AddMonths(-3));
-        var written = new List<WrittenFile>();
-
-        var years = o.PopulationYears().ToList();
-        written.AddRange(Deliver(directory, BefolkningSamples.Rows(o), r => new DateOnly((int)r[0]!, 12, 1),
+        var years = o.PopulationYears().Select(y => new DateOnly(y, 12, 1)).ToList();
+        var earlier = years.Count > 1
+            ? new[] { new DeliveryFile<object?[]>($"befolkning/befolkning_{years[0].Year}-{years[^2].Year}", BefolkningSamples.Table,
+                Formats.Befolkning, years[0], years[^2], r => r) }
+            : [];
+        return Deliver(BefolkningSamples.Rows(o), r => new DateOnly(BefolkningSamples.Table.Get<int>(r, "ar"), 12, 1),
         [
-            .. years.Count > 1
-                ? [new DeliveryFile<object?[]>($"befolkning/befolkning_{years[0]}-{years[^2]}", BefolkningSamples.Table,
-                    Formats.Befolkning, new(years[0], 12, 1), new(years[^2], 12, 1), r => r)]
-                : Array.Empty<DeliveryFile<object?[]>>(),
-            new($"befolkning/befolkning_{years[^1]}", BefolkningSamples.Table, Formats.Excel, new(years[^1], 12, 1), new(years[^1], 12, 1), r => r),
-        ]));
+            .. earlier,
+            new($"befolkning/befolkning_{years[^1].Year}", BefolkningSamples.Table, Formats.Excel, years[^1], years[^1], r => r),
+        ]);
+    }
 
-        var ukFormat = (DateOnly m) => renewed(m) ? Formats.UtskrivningsklaraRenewed : Formats.Utskrivningsklara;
-        written.AddRange(Deliver(directory, new StaySimulation(o).Run(), s => Month(s.Discharged),
+    /// <summary>slutenvard and utskrivningsklara from one simulation, so they share stays; and the correction.</summary>
+    private IReadOnlyList<WrittenFile> Stays()
+    {
+        var ukFormat = (DateOnly m) => Renewed(m) ? Formats.UtskrivningsklaraRenewed : Formats.Utskrivningsklara;
+        return Deliver(new StaySimulation(o).Run(), s => SampleCalendar.MonthOf(s.Discharged),
         [
-            .. Monthly<Stay>(o, "slutenvard", SlutenvardSamples.Table,
-                m => renewed(m) ? Formats.SlutenvardRenewed : Formats.Slutenvard, SlutenvardSamples.Row),
-            .. Monthly<Stay>(o, "utskrivningsklara", UtskrivningsklaraSamples.Table, ukFormat, UtskrivningsklaraSamples.Row),
-            new($"utskrivningsklara/rattelse/{redelivered:yyyy-MM}_{CorrectedKommunkod}_{FolderName(CorrectedKommunkod)}",
-                UtskrivningsklaraSamples.Table, ukFormat(redelivered), redelivered, redelivered,
+            .. Monthly<Stay>("slutenvard", SlutenvardSamples.Table,
+                m => Renewed(m) ? Formats.SlutenvardRenewed : Formats.Slutenvard, SlutenvardSamples.Row),
+            .. Monthly<Stay>("utskrivningsklara", UtskrivningsklaraSamples.Table, ukFormat, UtskrivningsklaraSamples.Row),
+            new($"utskrivningsklara/rattelse/{_redelivered:yyyy-MM}_{CorrectedKommunkod}_{FolderName(CorrectedKommunkod)}",
+                UtskrivningsklaraSamples.Table, ukFormat(_redelivered), _redelivered, _redelivered,
                 s => s.Kommunkod == CorrectedKommunkod ? UtskrivningsklaraSamples.CorrectedRow(s, o.Seed) : null),
-        ]));
+        ]);
+    }
 
-        written.AddRange(Deliver(directory, SipSamples.Rows(o), r => Month(SipSamples.Table.Get<DateOnly>(r, "datum")),
-            Quarterly<object?[]>(o, "sip", SipSamples.Table, m => renewed(m) ? Formats.SipRenewed : Formats.Sip, r => r)));
+    private IReadOnlyList<WrittenFile> Sip() =>
+        Deliver(SipSamples.Rows(o), r => SampleCalendar.MonthOf(SipSamples.Table.Get<DateOnly>(r, "datum")),
+            Quarterly<object?[]>("sip", SipSamples.Table, m => Renewed(m) ? Formats.SipRenewed : Formats.Sip, r => r));
 
-        written.AddRange(Deliver(directory, FastLakarkontaktSamples.Rows(o), Period,
-            Quarterly<object?[]>(o, "fast_lakarkontakt", FastLakarkontaktSamples.Table, _ => Formats.FastLakarkontakt, r => r)));
+    private IReadOnlyList<WrittenFile> FastLakarkontakt() =>
+        Deliver(FastLakarkontaktSamples.Rows(o), Period,
+            Quarterly<object?[]>("fast_lakarkontakt", FastLakarkontaktSamples.Table, _ => Formats.FastLakarkontakt, r => r));
 
-        written.AddRange(Deliver(directory, KontinuitetSamples.Rows(o), Period,
-            Monthly<object?[]>(o, "kontinuitet", KontinuitetSamples.Table, m => renewed(m) ? Formats.KontinuitetRenewed : Formats.Kontinuitet, r => r)));
+    private IReadOnlyList<WrittenFile> Kontinuitet() =>
+        Deliver(KontinuitetSamples.Rows(o), Period,
+            Monthly<object?[]>("kontinuitet", KontinuitetSamples.Table, m => Renewed(m) ? Formats.KontinuitetRenewed : Formats.Kontinuitet, r => r));
 
-        written.AddRange(Deliver(directory, LakarbesokSamples.Rows(o), r => Month(LakarbesokSamples.Table.Get<DateOnly>(r, "besoksdatum")),
-            Monthly<object?[]>(o, "lakarbesok", LakarbesokSamples.Table, _ => Formats.Lakarbesok, r => r)));
+    private IReadOnlyList<WrittenFile> Lakarbesok() =>
+        Deliver(LakarbesokSamples.Rows(o), r => SampleCalendar.MonthOf(LakarbesokSamples.Table.Get<DateOnly>(r, "besoksdatum")),
+            Monthly<object?[]>("lakarbesok", LakarbesokSamples.Table, _ => Formats.Lakarbesok, r => r));
 
-        written.AddRange(Deliver(directory, AvvikelserSamples.Cases(o), c => Month(c.Reported),
+    /// <summary>Rolling three-month extracts, each as of a few days after its month; then a re-delivery as of the end.</summary>
+    private IReadOnlyList<WrittenFile> Avvikelser() =>
+        Deliver(AvvikelserSamples.Cases(o), c => SampleCalendar.MonthOf(c.Reported),
         [
             .. o.EachMonth().Select(m => new DeliveryFile<Deviation>($"avvikelser/{m:yyyy-MM}", AvvikelserSamples.Table,
-                Formats.Avvikelser, Max(o.FirstMonth, m.AddMonths(1 - AvvikelserMonthsPerDelivery)), m, c => c.Row(Deviation.ExtractedAfter(m)))),
-            new($"avvikelser/uppdatering/{redelivered:yyyy-MM}", AvvikelserSamples.Table, Formats.Avvikelser, redelivered, redelivered,
+                Formats.Avvikelser, SampleCalendar.Later(o.FirstMonth, m.AddMonths(1 - AvvikelserMonthsPerDelivery)), m, c => c.Row(Deviation.ExtractedAfter(m)))),
+            new($"avvikelser/uppdatering/{_redelivered:yyyy-MM}", AvvikelserSamples.Table, Formats.Avvikelser, _redelivered, _redelivered,
                 c => c.Row(Deviation.ExtractedAfter(o.LastMonth))),
-        ]));
+        ]);
 
-        written.AddRange(Deliver(directory, HemsjukvardSamples.Rows(o), Period,
-            Halland.Municipalities.SelectMany(m => Quarterly<object?[]>(o, $"hemsjukvard/{m.Code}_{FolderName(m.Code)}",
-                HemsjukvardSamples.Table, _ => Formats.Hemsjukvard[m.Code], r => HemsjukvardSamples.Table.Get<string>(r, "kommunkod") == m.Code ? r : null))));
+    /// <summary>Each municipality delivers its own rows, a file a quarter, in its own system's format.</summary>
+    private IReadOnlyList<WrittenFile> Hemsjukvard() =>
+        Deliver(HemsjukvardSamples.Rows(o), Period,
+            Halland.Municipalities.SelectMany(m => Quarterly<object?[]>($"hemsjukvard/{m.Code}_{FolderName(m.Code)}",
+                HemsjukvardSamples.Table, _ => Formats.Hemsjukvard[m.Code],
+                r => HemsjukvardSamples.Table.Get<string>(r, "kommunkod") == m.Code ? r : null)));
 
+    /// <summary>A back-fill of the first year, then monthly files.</summary>
+    private IReadOnlyList<WrittenFile> Palliativ()
+    {
         var backFilled = o.EachMonth().Where(m => m.Year == o.FirstMonth.Year).ToList();
-        written.AddRange(Deliver(directory, PalliativSamples.Rows(o), Period,
+        return Deliver(PalliativSamples.Rows(o), Period,
         [
             new($"palliativ/{backFilled[0]:yyyy-MM}_{backFilled[^1]:yyyy-MM}", PalliativSamples.Table, Formats.Palliativ,
                 backFilled[0], backFilled[^1], r => r),
-            .. Monthly<object?[]>(o, "palliativ", PalliativSamples.Table, _ => Formats.Palliativ, r => r).Where(f => f.First > backFilled[^1]),
-        ]));
-
-        return written.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+            .. Monthly<object?[]>("palliativ", PalliativSamples.Table, _ => Formats.Palliativ, r => r).Where(f => f.First > backFilled[^1]),
+        ]);
     }
 
-    private static IReadOnlyList<WrittenFile> Deliver<T>(string directory, IEnumerable<T> items, Func<T, DateOnly> month,
+    private IReadOnlyList<WrittenFile> Deliver<T>(IEnumerable<T> items, Func<T, DateOnly> month,
         IEnumerable<DeliveryFile<T>> files)
     {
         var writer = new DeliveryWriter<T>(directory, files);
@@ -91,19 +114,16 @@ internal static class SampleDeliveries
         return writer.Written;
     }
 
-    private static IEnumerable<DeliveryFile<T>> Monthly<T>(SampleOptions o, string folder, SampleTable table,
+    private IEnumerable<DeliveryFile<T>> Monthly<T>(string folder, SampleTable table,
         Func<DateOnly, SampleFormat> format, Func<T, object?[]?> row) =>
         o.EachMonth().Select(m => new DeliveryFile<T>($"{folder}/{m:yyyy-MM}", table, format(m), m, m, row));
 
-    private static IEnumerable<DeliveryFile<T>> Quarterly<T>(SampleOptions o, string folder, SampleTable table,
+    private IEnumerable<DeliveryFile<T>> Quarterly<T>(string folder, SampleTable table,
         Func<DateOnly, SampleFormat> format, Func<T, object?[]?> row) =>
         o.EachMonth().GroupBy(m => (m.Year, Quarter: (m.Month - 1) / 3 + 1)).Select(q =>
             new DeliveryFile<T>($"{folder}/{q.Key.Year}-Q{q.Key.Quarter}", table, format(q.First()), q.First(), q.Last(), row));
 
-    private static DateOnly Month(DateOnly day) => new(day.Year, day.Month, 1);
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
+    /// <summary>The aggregate tables start with their period.</summary>
     private static DateOnly Period(object?[] row) => (DateOnly)row[0]!;
 
     private static string FolderName(string kommunkod) => Areas.Name(kommunkod).ToLowerInvariant();

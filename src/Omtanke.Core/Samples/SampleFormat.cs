@@ -39,16 +39,16 @@ internal sealed record SampleFormat
 
     public string Extension => Excel ? ".xlsx" : Delimiter == '\t' ? ".txt" : ".csv";
 
-    /// <summary>A short Swedish description for the command's summary.</summary>
+    /// <summary>A short Swedish description for the command's summary, e.g. "csv, windows-1252, semikolon, CRLF".</summary>
     public string Describe()
     {
         var parts = new List<string>();
-        if (Excel) parts.Add(MonthAsDate ? "xlsx (datumceller, period som datum)" : "xlsx (datumceller)");
+        if (Excel) parts.Add(MonthAsDate ? "xlsx, period som datumcell" : "xlsx");
         else
         {
-            var encoding = Encoding.CodePage == 1252 ? "windows-1252"
-                : Encoding.GetPreamble().Length > 0 ? "utf-8 med BOM" : "utf-8 utan BOM";
-            parts.Add($"csv {encoding} {(Delimiter == '\t' ? "TAB" : Delimiter.ToString())}");
+            parts.Add("csv");
+            parts.Add(Encoding.CodePage == 1252 ? "windows-1252" : Encoding.GetPreamble().Length > 0 ? "utf-8 med BOM" : "utf-8 utan BOM");
+            parts.Add(Delimiter switch { '\t' => "tabb", ',' => "komma", _ => "semikolon" });
             if (DecimalComma) parts.Add("decimalkomma");
             if (ThousandsSeparator is not null) parts.Add("tusental grupperade");
             if (TimeOfDay) parts.Add("datum med klockslag");
@@ -56,9 +56,9 @@ internal sealed record SampleFormat
         }
         if (DisplayHeader) parts.Add("rubriker med mellanslag");
         if (SwedishLabels) parts.Add("svenska etiketter");
-        if (Omit.Count > 0) parts.Add("utan " + string.Join(", ", Omit));
-        if (Extras.Count > 0) parts.Add("extra " + string.Join(", ", Extras.Select(e => e.Header)));
-        return string.Join("; ", parts);
+        if (Omit.Count > 0) parts.Add("utan " + string.Join(" och ", Omit));
+        if (Extras.Count > 0) parts.Add("extra kolumn " + string.Join(" och ", Extras.Select(e => e.Header)));
+        return string.Join(", ", parts);
     }
 
     public string HeaderText(string column) => DisplayHeader ? DisplayName(column) : column;

@@ -49,7 +49,7 @@ public static class SampleGenerator
 
     /// <summary>Writes every source as its deliveries arrive in reality into <paramref name="directory"/>; see <see cref="SampleDeliveries"/>.</summary>
     public static IReadOnlyList<WrittenFile> WriteDeliveries(string directory, SampleOptions options) =>
-        SampleDeliveries.WriteAll(directory, options.Validated());
+        new SampleDeliveries(directory, options.Validated()).WriteAll();
 
     private static Source Find(string sourceId) =>
         All.FirstOrDefault(s => s.Table.SourceId == sourceId)

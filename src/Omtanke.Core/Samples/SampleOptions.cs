@@ -21,7 +21,7 @@ public sealed record SampleOptions
 
     /// <summary>Population years: two before the first month's year (back data) up to the year before the last month.</summary>
     public IEnumerable<int> PopulationYears() =>
-        Enumerable.Range(FirstMonth.Year - 2, Math.Max(LastMonth.Year - FirstMonth.Year + 2, 1));
+        Enumerable.Range(FirstMonth.Year - 2, LastMonth.Year - FirstMonth.Year + 2);
 
     public SampleOptions Validated()
     {

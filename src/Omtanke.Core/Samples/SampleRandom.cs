@@ -65,13 +65,6 @@ internal sealed class SampleRandom(ulong state)
         return k;
     }
 
-    /// <summary>A whole number whose expected value is x: 2.3 gives 2 or 3.</summary>
-    public int Round(double x)
-    {
-        var floor = Math.Floor(x);
-        return (int)floor + (Chance(x - floor) ? 1 : 0);
-    }
-
     public T Pick<T>(IReadOnlyList<T> items) => items[(int)Below(items.Count)];
 
     public T PickWeighted<T>(IReadOnlyList<(T Item, double Weight)> weighted)

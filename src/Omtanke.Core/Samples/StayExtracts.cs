@@ -33,13 +33,11 @@ internal static class UtskrivningsklaraSamples
         {
             if (random.Chance(0.03)) return null;
             var earlier = random.Chance(0.15) ? random.Between(1, 2) : 0;
-            return Row(s, Max(s.Admitted, ready.AddDays(-earlier)));
+            return Row(s, SampleCalendar.Later(s.Admitted, ready.AddDays(-earlier)));
         }
         var missing = s is { Vardform: "somatik", Age: >= 75, Utskrivningssatt: "hem" or "sarskilt_boende" } && random.Chance(0.10);
-        return missing ? Row(s, Max(s.Admitted, s.Discharged.AddDays(-random.Between(0, 2)))) : null;
+        return missing ? Row(s, SampleCalendar.Later(s.Admitted, s.Discharged.AddDays(-random.Between(0, 2)))) : null;
     }
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static object?[] Row(Stay s, DateOnly ready) =>
         [s.Id, s.Patient.Id, s.Kommunkod, s.Age, s.Vardform, s.Hospital, s.Ward, s.Admitted, ready, s.Discharged];

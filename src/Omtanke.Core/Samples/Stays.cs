@@ -13,8 +13,9 @@ internal sealed record Stay(long Number, Person Patient, string Kommunkod, int A
 /// <summary>
 /// Simulates Halland's inpatient care day by day and yields the stays in order of discharge. New stays
 /// arrive at rates by age and municipality; a discharged patient may come back: transferred the same
-/// day, or readmitted within days or weeks, often acutely. Pending returns wait in a queue, which holds
-/// only the next two months' returns, so memory does not grow with the number of months or stays.
+/// day, or readmitted within days or weeks, often acutely. Pending returns wait in a queue that holds
+/// only the stays not yet ended (a few months ahead at most), so memory does not grow with the number
+/// of months or stays. An instance runs once.
 /// </summary>
 internal sealed class StaySimulation(SampleOptions options)
 {

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 
 namespace Omtanke.Core.Samples;
@@ -160,7 +163,39 @@ internal sealed class XlsxSink : ITableSink
 
     public void Dispose()
     {
+        _workbook.Properties.Created = _workbook.Properties.Modified = FixedTime.UtcDateTime;
         _workbook.SaveAs(_path);
         _workbook.Dispose();
+        MakeReproducible(_path);
+    }
+
+    private static readonly DateTimeOffset FixedTime = new(2024, 7, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string CorePropertiesPart = "package/services/metadata/core-properties/core.psmdcp";
+
+    /// <summary>
+    /// The package layer names the core-properties part and the package relationships with random GUIDs
+    /// and stamps every entry with the current time; fixing those makes the bytes depend on the content
+    /// only, so regenerated samples do not show up as changed.
+    /// </summary>
+    private static void MakeReproducible(string path)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var properties = zip.Entries.Single(e => e.FullName.EndsWith(".psmdcp", StringComparison.Ordinal));
+        var propertiesName = "/" + properties.FullName;
+        Rewrite(zip, properties.FullName, CorePropertiesPart, text => text);
+        var id = 0;
+        Rewrite(zip, "_rels/.rels", "_rels/.rels", text => Regex.Replace(text.Replace(propertiesName, "/" + CorePropertiesPart),
+            "Id=\"R[0-9a-f]+\"", _ => $"Id=\"R{++id}\""));
+        foreach (var entry in zip.Entries) entry.LastWriteTime = FixedTime;
+    }
+
+    private static void Rewrite(ZipArchive zip, string from, string to, Func<string, string> change)
+    {
+        var entry = zip.GetEntry(from)!;
+        string text;
+        using (var reader = new StreamReader(entry.Open(), Encoding.UTF8)) text = reader.ReadToEnd();
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(to).Open(), new UTF8Encoding(true));
+        writer.Write(change(text));
     }
 }
