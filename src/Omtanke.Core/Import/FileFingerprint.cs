@@ -3,7 +3,8 @@ using System.Text;
 
 namespace Omtanke.Core.Import;
 
-public enum FileKind { Text, Xlsx, Xls }
+/// <summary>What a file is, judged by its bytes; Binary is anything that is neither text nor a workbook.</summary>
+public enum FileKind { Text, Xlsx, Xls, Binary }
 
 /// <summary>
 /// One streaming pass over a file: its SHA-256, its kind judged by content (not by name), and for a
@@ -29,6 +30,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         var head = Array.Empty<byte>();
         var validUtf8 = true;
+        var hasNul = false;
         long size = 0;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -36,6 +38,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
             if (size == 0) head = buffer[..Math.Min(read, 8)];
             size += read;
             sha.AppendData(buffer, 0, read);
+            hasNul = hasNul || buffer.AsSpan(0, read).Contains((byte)0);
             if (!validUtf8) continue;
             try
             {
@@ -53,6 +56,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
         }
         var kind = head.AsSpan().StartsWith(ZipMagic) ? FileKind.Xlsx
             : head.AsSpan().StartsWith(OleMagic) ? FileKind.Xls
+            : hasNul ? FileKind.Binary // no CSV of either encoding holds a NUL byte
             : FileKind.Text;
         return new FileFingerprint(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, kind,
             validUtf8 ? new UTF8Encoding(false) : Windows1252);

@@ -31,7 +31,9 @@ public static class TableReader
     public static ITableReader Open(string path, FileFingerprint fingerprint) => fingerprint.Kind switch
     {
         FileKind.Text => CsvTableReader.Open(path, fingerprint.Encoding),
-        _ => new ExcelTableReader(path, fingerprint.Kind),
+        FileKind.Xlsx or FileKind.Xls => new ExcelTableReader(path, fingerprint.Kind),
+        _ => throw new UnreadableFileException(
+            "Filen är varken en textfil (CSV) eller en Excel-arbetsbok (.xlsx/.xls). Spara extraktet som CSV eller Excel och importera igen."),
     };
 }
 
