@@ -69,6 +69,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         HeaderMatch header, CancellationToken ct)
     {
         var source = header.Source!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One import of a source at a time: supersede decisions must see each other's slices.
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
@@ -111,8 +112,10 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
 
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
-        await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings, ct);
+        var loaded = clock.Elapsed;
         await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
+        await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings,
+            loaded, clock.Elapsed - loaded, ct);
         await Audit.WriteAsync(conn, delivery.Request.Actor, "import", delivery.FileName,
             new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun }, ct);
 
@@ -216,11 +219,13 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 """, ct, source, FileName, fingerprint.Sha256, fingerprint.Size, Format, Request.Actor, Request.Via))!;
 
         public Task CompleteAsync(NpgsqlConnection conn, long id, int rows, int outOfCounty, int superseded,
-            IReadOnlyList<string> warnings, CancellationToken ct) =>
+            IReadOnlyList<string> warnings, TimeSpan load, TimeSpan recompute, CancellationToken ct) =>
             Sql.ExecAsync(conn, """
-                UPDATE deliveries SET row_count = $2, out_of_county = $3, slices_superseded = $4, warnings = $5::jsonb
+                UPDATE deliveries SET row_count = $2, out_of_county = $3, slices_superseded = $4, warnings = $5::jsonb,
+                                      load_ms = $6, recompute_ms = $7
                 WHERE id = $1
-                """, ct, id, rows, outOfCounty, superseded, JsonSerializer.Serialize(warnings));
+                """, ct, id, rows, outOfCounty, superseded, JsonSerializer.Serialize(warnings),
+                (int)load.TotalMilliseconds, (int)recompute.TotalMilliseconds);
 
         public Task InsertRejectedAsync(NpgsqlConnection conn, string source, IReadOnlyList<ImportError> errors,
             int errorCount, IReadOnlyList<string> warnings, CancellationToken ct) =>
