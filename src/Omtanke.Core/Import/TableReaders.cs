@@ -61,8 +61,11 @@ public sealed class CsvTableReader : ITableReader
 
     public static CsvTableReader Open(string path, Encoding encoding)
     {
-        var delimiter = DetectDelimiter(path, encoding);
         var name = encoding.CodePage == 1252 ? "windows-1252" : "utf-8";
+        // A UTF-8 byte order mark is not part of the first column's name (nor of its quotes): read with an
+        // encoding whose preamble StreamReader skips when present.
+        if (encoding.CodePage == Encoding.UTF8.CodePage) encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        var delimiter = DetectDelimiter(path, encoding);
         var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         return new CsvTableReader(text, delimiter, name);
     }
