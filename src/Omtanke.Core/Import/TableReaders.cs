@@ -31,6 +31,9 @@ public static class TableReader
     public static ITableReader Open(string path, FileFingerprint fingerprint) => fingerprint.Kind switch
     {
         FileKind.Text => CsvTableReader.Open(path, fingerprint.Encoding),
+        FileKind.Binary => throw new UnreadableFileException(
+            "Filen är varken en textfil (CSV) eller en Excel-arbetsbok (.xlsx, .xls). " +
+            "Spara extraktet som CSV (UTF-8 eller Windows-1252) eller som Excel-arbetsbok och importera det igen."),
         _ => new ExcelTableReader(path, fingerprint.Kind),
     };
 }
