@@ -22,7 +22,7 @@ public sealed record CliEnvironment(string WorkingDirectory, string? Database, s
 }
 
 /// <summary>Runs the built command-line program (omtanke.dll, copied beside the test assembly) as a real process.</summary>
-public static class Cli
+public static class CliProcess
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
