@@ -92,7 +92,8 @@ public sealed class CsvTableReader : ITableReader
         {
             if (!_parser.Read()) return false;
             _record = _parser.Record ?? [];
-            Line = _parser.RawRow;
+            // RawRow is the line the record ends on; a quoted field with line breaks makes it start earlier.
+            Line = _parser.RawRow - _record.Sum(f => f.AsSpan().Count('\n'));
             return true;
         }
         catch (CsvHelperException e)
