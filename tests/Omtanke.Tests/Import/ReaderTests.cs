@@ -101,6 +101,24 @@ public sealed class ReaderTests
 
         Assert.That(await service.RowsAsync("SELECT vardtillfalle_id, sjukhus, enhet FROM fact_utskrivningsklara ORDER BY 1"),
             Is.EqualTo(new[] { "V1|Halmstad; Hallands sjukhus|Avd \"Norra\"", "V2|Varberg, Hallands sjukhus|Avd 5,\nvåning 2" }));
+        Assert.That(await service.ScalarAsync<int>("SELECT line_no FROM fact_utskrivningsklara WHERE vardtillfalle_id = 'V2'"),
+            Is.EqualTo(2), "a row is numbered by the line it starts on");
+    }
+
+    [Test]
+    public async Task Errors_name_the_line_a_row_starts_on_when_a_quoted_field_spans_lines()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        var file = folder.WriteText("uk.csv", string.Join("\r\n",
+            Extracts.UkHeader(),
+            "V1;P1;1380;130;somatik;Halmstad;\"Avd 5\r\nvåning 2\r\nrum 3\";2024-03-01;2024-03-05;2024-03-09", // lines 2-4
+            "V2;P2;1380;131;somatik;Halmstad;Avd 6;2024-03-01;2024-03-05;2024-03-09",                      // line 5
+            ""));
+
+        await service.ImportRejectedWithAsync(file,
+            new ExpectedError(2, "alder", "130", "Måste vara mellan 0 och 120."),
+            new ExpectedError(5, "alder", "131", "Måste vara mellan 0 och 120."));
     }
 
     [Test]
