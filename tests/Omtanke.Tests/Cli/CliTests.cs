@@ -8,13 +8,19 @@ public sealed class CliTests
     private const string Header = "indicator;area;period;numerator;denominator;value;status;suppressed";
 
     /// <summary>March 2024: Halmstad d = 5 and d = 0 (somatik), Varberg d = 2 (psykiatri); 10 000 aged 65+ everywhere.</summary>
-    private static async Task<CliEnvironment> MarchAsync(TempFolder folder)
+    private static async Task<CliEnvironment> WriteMarchAsync(TempFolder folder)
     {
         folder.WriteText("mars.csv", Stay.File(
             new Stay("V1", "1380", "2024-03-05", 5), new Stay("V2", "1380", "2024-03-06", 0),
             new Stay("V3", "1383", "2024-03-07", 2, Vardform: "psykiatri")));
         folder.WriteText("befolkning.csv", Extracts.BefolkningAllSix(2023));
-        var env = CliEnvironment.For(await TestPostgres.CreateDatabaseAsync(), folder.Path);
+        return CliEnvironment.For(await TestPostgres.CreateDatabaseAsync(), folder.Path);
+    }
+
+    /// <summary>The March files, imported.</summary>
+    private static async Task<CliEnvironment> MarchAsync(TempFolder folder)
+    {
+        var env = await WriteMarchAsync(folder);
         var import = await CliProcess.RunAsync(env, "import", "mars.csv", "befolkning.csv");
         Assert.That(import.ExitCode, Is.EqualTo(0), import.ToString());
         return env;
@@ -24,11 +30,7 @@ public sealed class CliTests
     public async Task Import_then_values_prints_the_values_CSV_exactly_as_CLI_md_specifies()
     {
         using var folder = new TempFolder();
-        folder.WriteText("mars.csv", Stay.File(
-            new Stay("V1", "1380", "2024-03-05", 5), new Stay("V2", "1380", "2024-03-06", 0),
-            new Stay("V3", "1383", "2024-03-07", 2, Vardform: "psykiatri")));
-        folder.WriteText("befolkning.csv", Extracts.BefolkningAllSix(2023));
-        var env = CliEnvironment.For(await TestPostgres.CreateDatabaseAsync(), folder.Path);
+        var env = await WriteMarchAsync(folder);
 
         var import = await CliProcess.RunAsync(env, "import", "mars.csv", "befolkning.csv");
 

@@ -69,7 +69,7 @@ public sealed class HeaderTests
             """);
 
         // Without --source the file is recognised by its header, so the message names the source it is closest to.
-        await service.ImportRejectedWithAsync(file, new ExpectedError(1, null, null,
+        await service.ImportRejectedWithAsync(file, new ImportError(1, null, null,
             "Källan kunde inte kännas igen från rubrikraden. Närmast är utskrivningsklara, som saknar kolumnerna " +
             "utskrivningsklar_datum. Kontrollera rubrikraden eller ange källan (--source)."));
 
@@ -107,7 +107,7 @@ public sealed class HeaderTests
         using var folder = new TempFolder();
         var file = folder.WriteText("okand.csv", "ar;kommun;antal_totalt;antal_65_plus;antal_80_plus\n2023;1380;1000;200;50\n");
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(1, null, null,
+        await service.ImportRejectedWithAsync(file, new ImportError(1, null, null,
             "Källan kunde inte kännas igen från rubrikraden. Närmast är befolkning, som saknar kolumnerna kommunkod. " +
             "Kontrollera rubrikraden eller ange källan (--source)."));
     }
@@ -162,6 +162,6 @@ public sealed class HeaderTests
         var file = folder.WriteText("uk.csv", Extracts.Lines(Extracts.UkHeader() + ";Kommunkod", [Row + ";1383"]));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(1, "kommunkod", null, "Kolumnen förekommer mer än en gång i rubrikraden."));
+            new ImportError(1, "kommunkod", null, "Kolumnen förekommer mer än en gång i rubrikraden."));
     }
 }

@@ -117,8 +117,8 @@ public sealed class ReaderTests
             ""));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(2, "alder", "130", "Måste vara mellan 0 och 120."),
-            new ExpectedError(5, "alder", "131", "Måste vara mellan 0 och 120."));
+            new ImportError(2, "alder", "130", "Måste vara mellan 0 och 120."),
+            new ImportError(5, "alder", "131", "Måste vara mellan 0 och 120."));
     }
 
     [Test]
@@ -145,7 +145,7 @@ public sealed class ReaderTests
 
         lines[7] = lines[7].Replace(";82;", ";130;");
         var bad = folder.WriteText("tomma-rader-fel.csv", string.Join("\r\n", lines));
-        await service.ImportRejectedWithAsync(bad, new ExpectedError(8, "alder", "130", "Måste vara mellan 0 och 120."));
+        await service.ImportRejectedWithAsync(bad, new ImportError(8, "alder", "130", "Måste vara mellan 0 och 120."));
     }
 
     [Test]
@@ -196,8 +196,8 @@ public sealed class ReaderTests
         }
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(4, "kommunkod", "138", "Ska vara en kommunkod med fyra siffror."),
-            new ExpectedError(4, "utskrivningsdatum", "2024-03-04", "Får inte vara före utskrivningsklar_datum (2024-03-05)."));
+            new ImportError(4, "kommunkod", "138", "Ska vara en kommunkod med fyra siffror."),
+            new ImportError(4, "utskrivningsdatum", "2024-03-04", "Får inte vara före utskrivningsklar_datum (2024-03-05)."));
     }
 
     [TestCase("uk.txt")]

@@ -60,7 +60,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(), UkRow(("vardtillfalle_id", "V2"), ("utskrivningsklar_datum", written))));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(3, "utskrivningsklar_datum", written, "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD."));
+            new ImportError(3, "utskrivningsklar_datum", written, "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD."));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public sealed class ValidationTests
         using var folder = new TempFolder();
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("utskrivningsklar_datum", "2024-02-29 10:00"))));
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(2, "utskrivningsklar_datum", "2024-02-29",
+        await service.ImportRejectedWithAsync(file, new ImportError(2, "utskrivningsklar_datum", "2024-02-29",
             "Får inte vara före inskrivningsdatum (2024-03-01)."));
     }
 
@@ -81,7 +81,7 @@ public sealed class ValidationTests
         using var folder = new TempFolder();
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("utskrivningsdatum", "2024-03-04"))));
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(2, "utskrivningsdatum", "2024-03-04",
+        await service.ImportRejectedWithAsync(file, new ImportError(2, "utskrivningsdatum", "2024-03-04",
             "Får inte vara före utskrivningsklar_datum (2024-03-05)."));
     }
 
@@ -123,7 +123,7 @@ public sealed class ValidationTests
         using var folder = new TempFolder();
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("alder", written))));
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(2, "alder", written.Trim(), reason));
+        await service.ImportRejectedWithAsync(file, new ImportError(2, "alder", written.Trim(), reason));
     }
 
     [Test]
@@ -154,7 +154,7 @@ public sealed class ValidationTests
         using var folder = new TempFolder();
         var file = folder.WriteText("befolkning.csv", Extracts.Befolkning("2023;1380;104 000;0;0", $"2023;1383;{written};0;0"));
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(3, "antal_totalt", written, reason));
+        await service.ImportRejectedWithAsync(file, new ImportError(3, "antal_totalt", written, reason));
     }
 
     [Test]
@@ -169,9 +169,9 @@ public sealed class ValidationTests
             "23;1383;1000;100;10"));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(3, "antal_65_plus", "1001", "Får inte vara större än antal_totalt (1000)."),
-            new ExpectedError(4, "antal_80_plus", "101", "Får inte vara större än antal_65_plus (100)."),
-            new ExpectedError(5, "ar", "23", "Måste vara mellan 1900 och 2100."));
+            new ImportError(3, "antal_65_plus", "1001", "Får inte vara större än antal_totalt (1000)."),
+            new ImportError(4, "antal_80_plus", "101", "Får inte vara större än antal_65_plus (100)."),
+            new ImportError(5, "ar", "23", "Måste vara mellan 1900 och 2100."));
     }
 
     // ---- enumerations
@@ -199,7 +199,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("vardform", "kirurgi"))));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(2, "vardform", "kirurgi", "Okänt värde: tillåtna är somatik, psykiatri."));
+            new ImportError(2, "vardform", "kirurgi", "Okänt värde: tillåtna är somatik, psykiatri."));
     }
 
     // ---- kommunkod and residents of other counties
@@ -217,7 +217,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("kommunkod", written))));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(2, "kommunkod", written, "Ska vara en kommunkod med fyra siffror."));
+            new ImportError(2, "kommunkod", written, "Ska vara en kommunkod med fyra siffror."));
     }
 
     [Test]
@@ -259,8 +259,8 @@ public sealed class ValidationTests
             UkRow(("vardtillfalle_id", "V1"))));
 
         var outcome = await service.ImportRejectedWithAsync(file,
-            new ExpectedError(4, "vardtillfalle_id", "V1", "Dubblett av rad 2: vardtillfalle_id ska vara unikt i filen."),
-            new ExpectedError(6, "vardtillfalle_id", "V1", "Dubblett av rad 2: vardtillfalle_id ska vara unikt i filen."));
+            new ImportError(4, "vardtillfalle_id", "V1", "Dubblett av rad 2: vardtillfalle_id ska vara unikt i filen."),
+            new ImportError(6, "vardtillfalle_id", "V1", "Dubblett av rad 2: vardtillfalle_id ska vara unikt i filen."));
 
         Assert.That(outcome.Summary(), Does.Contain("\n  rad 4, kolumn vardtillfalle_id, värde \"V1\": Dubblett av rad 2:"));
     }
@@ -273,7 +273,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("befolkning.csv", Extracts.Befolkning(
             "2023;1380;1000;100;10", "2022;1380;1000;100;10", "2023;1380;1200;100;10"));
 
-        await service.ImportRejectedWithAsync(file, new ExpectedError(4, "ar, kommunkod", "2023, 1380",
+        await service.ImportRejectedWithAsync(file, new ImportError(4, "ar, kommunkod", "2023, 1380",
             "Dubblett av rad 2: ar, kommunkod ska vara unikt i filen."));
     }
 
@@ -290,7 +290,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(), UkRow(("vardtillfalle_id", "V2"), (column, "  "))));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(3, column, "", "Värde saknas: kolumnen är obligatorisk."));
+            new ImportError(3, column, "", "Värde saknas: kolumnen är obligatorisk."));
     }
 
     [Test]
@@ -301,8 +301,8 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(), "V2;P2;1380;84;somatik;;;2024-03-01"));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(3, "utskrivningsklar_datum", "", "Värde saknas: kolumnen är obligatorisk."),
-            new ExpectedError(3, "utskrivningsdatum", "", "Värde saknas: kolumnen är obligatorisk."));
+            new ImportError(3, "utskrivningsklar_datum", "", "Värde saknas: kolumnen är obligatorisk."),
+            new ImportError(3, "utskrivningsdatum", "", "Värde saknas: kolumnen är obligatorisk."));
     }
 
     [Test]
@@ -313,7 +313,7 @@ public sealed class ValidationTests
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(("patient_id", "--- "))));
 
         await service.ImportRejectedWithAsync(file,
-            new ExpectedError(2, "patient_id", "---", "Identiteten innehåller inga siffror eller bokstäver."));
+            new ImportError(2, "patient_id", "---", "Identiteten innehåller inga siffror eller bokstäver."));
     }
 
     // ---- the error report
@@ -360,7 +360,7 @@ public sealed class ValidationTests
             new Stay("V2", "1383", "2024-03-05", 1).Csv(),
             new Stay("V3", "1383", "2024-03-07", -1).Csv()));
         await service.ImportRejectedWithAsync(correction,
-            new ExpectedError(4, "utskrivningsdatum", "2024-03-06", "Får inte vara före utskrivningsklar_datum (2024-03-07)."));
+            new ImportError(4, "utskrivningsdatum", "2024-03-06", "Får inte vara före utskrivningsklar_datum (2024-03-07)."));
 
         Assert.That(await service.ValuesLinesAsync("2024-01", "2024-12", Core.Indicators.PeriodType.Month), Is.EqualTo(before));
         Assert.That(await service.ValueAsync("uk_betalningsdagar", "13", "2024-03"), Is.EqualTo("7;;7"));

@@ -4,9 +4,6 @@ using Omtanke.Core.Storage;
 
 namespace Omtanke.Tests;
 
-/// <summary>An error the report must contain: where (line, column), the value shown, and the reason in Swedish.</summary>
-public sealed record ExpectedError(int? Line, string? Column, string? Value, string Reason);
-
 public static class Rejections
 {
     /// <summary>
@@ -33,13 +30,15 @@ public static class Rejections
         return outcome;
     }
 
-    /// <summary>Imports a file that must be rejected with exactly these errors (in this order), and nothing else.</summary>
+    /// <summary>
+    /// Imports a file that must be rejected with exactly these errors (line, column, value shown, reason in
+    /// Swedish), in this order, and nothing else.
+    /// </summary>
     public static async Task<ImportOutcome> ImportRejectedWithAsync(this OmtankeService service, string path,
-        params ExpectedError[] expected)
+        params ImportError[] expected)
     {
         var outcome = await service.ImportRejectedAsync(path);
-        Assert.That(outcome.Errors.Select(e => new ExpectedError(e.Line, e.Column, e.Value, e.Reason)), Is.EqualTo(expected),
-            outcome.Summary());
+        Assert.That(outcome.Errors, Is.EqualTo(expected), outcome.Summary());
         Assert.That(outcome.ErrorCount, Is.EqualTo(expected.Length));
         return outcome;
     }
