@@ -3,14 +3,14 @@ using System.Globalization;
 namespace Omtanke.Cli;
 
 /// <summary>
-/// The command, its options and its positional arguments. A flag takes no value, a list option
-/// (<c>--indicator a b</c>) takes every value up to the next option, and any other option exactly one,
-/// so <c>import --source sip file.csv</c> reads file.csv as a file. Options may be repeated.
+/// The command, its options (<c>--name value…</c> or flags) and its positional arguments. An option may
+/// take several values (<c>--indicator a b</c>) and may be repeated.
 /// </summary>
 public sealed class Arguments
 {
     private static readonly HashSet<string> Flags = ["--dry-run", "--remove"];
-    private static readonly HashSet<string> Lists = ["--indicator", "--area"];
+    /// <summary>Options that take several values; every other option takes one, so what follows it is positional.</summary>
+    private static readonly HashSet<string> MultiValued = ["--indicator", "--area"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
@@ -18,19 +18,19 @@ public sealed class Arguments
     {
         Command = args.Length > 0 ? args[0] : null;
         List<string>? current = null;
-        var takesMany = false;
+        var multiValued = false;
         foreach (var arg in args.Skip(1))
         {
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 if (!_options.TryGetValue(arg, out var values)) _options[arg] = values = [];
                 current = Flags.Contains(arg) ? null : values;
-                takesMany = Lists.Contains(arg);
+                multiValued = MultiValued.Contains(arg);
             }
             else if (current is not null)
             {
                 current.Add(arg);
-                if (!takesMany) current = null;
+                if (!multiValued) current = null;
             }
             else Positional.Add(arg);
         }
@@ -61,6 +61,12 @@ public sealed class Arguments
             1 => values[0],
             _ => throw new UsageException($"{name} tar ett värde, inte {values.Count}."),
         };
+    }
+
+    /// <summary>Refuses arguments that are not options, for commands that take none.</summary>
+    public void RejectPositional()
+    {
+        if (Positional.Count > 0) throw new UsageException($"Oväntat argument: {string.Join(' ', Positional)}.");
     }
 
     public string Required(string name) => Optional(name) ?? throw new UsageException($"{name} saknas.");

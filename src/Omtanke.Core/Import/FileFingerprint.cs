@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Omtanke.Core.Import;
 
-/// <summary>What a file is, judged by its bytes; Binary is anything that is neither text nor a workbook.</summary>
+/// <summary>What a file holds, judged by content; <see cref="Binary"/> is neither text nor a workbook.</summary>
 public enum FileKind { Text, Xlsx, Xls, Binary }
 
 /// <summary>
@@ -38,7 +38,8 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
             if (size == 0) head = buffer[..Math.Min(read, 8)];
             size += read;
             sha.AppendData(buffer, 0, read);
-            hasNul = hasNul || buffer.AsSpan(0, read).Contains((byte)0);
+            // No CSV text in UTF-8 or Windows-1252 holds a NUL byte; binary files (images, PDFs, UTF-16) do.
+            hasNul = hasNul || Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
             if (!validUtf8) continue;
             try
             {
@@ -56,7 +57,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
         }
         var kind = head.AsSpan().StartsWith(ZipMagic) ? FileKind.Xlsx
             : head.AsSpan().StartsWith(OleMagic) ? FileKind.Xls
-            : hasNul ? FileKind.Binary // no CSV of either encoding holds a NUL byte
+            : hasNul ? FileKind.Binary
             : FileKind.Text;
         return new FileFingerprint(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, kind,
             validUtf8 ? new UTF8Encoding(false) : Windows1252);

@@ -111,6 +111,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
 
+        await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
         var loaded = clock.Elapsed;
         await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
@@ -194,15 +195,25 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         return await r.ReadAsync(ct) ? new AcceptedDelivery(r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)) : null;
     }
 
+    /// <summary>Refuses a key other than the one the database's stored hashes were made with.</summary>
     private async Task CheckPatientKeyAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await Sql.ExecAsync(conn, "INSERT INTO patient_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING",
-            ct, patientIds.Fingerprint);
-        var stored = (string)(await Sql.ScalarAsync(conn, "SELECT fingerprint FROM patient_key_fingerprint", ct))!;
-        if (stored != patientIds.Fingerprint)
+        var stored = (string?)await Sql.ScalarAsync(conn, "SELECT fingerprint FROM patient_key_fingerprint", ct);
+        if (stored is not null && stored != patientIds.Fingerprint)
             throw new ImportSetupException(
                 "Nyckeln för patientidentiteter (OMTANKE_PATIENT_KEY) är inte den som databasen tidigare importerades med. " +
                 "Samma person skulle då få olika hash i olika filer. Använd den ursprungliga nyckeln.");
+    }
+
+    /// <summary>
+    /// Records the key with the first delivery that stores hashes, in that delivery's transaction, so that a
+    /// rejected file or a dry run leaves no trace; a concurrent first import with another key waits and is refused.
+    /// </summary>
+    private async Task PinPatientKeyAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await Sql.ExecAsync(conn, "INSERT INTO patient_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING",
+            ct, patientIds.Fingerprint);
+        await CheckPatientKeyAsync(conn, ct);
     }
 
     /// <summary>The delivery row: inserted first so facts can point at it, completed when the load succeeds.</summary>
