@@ -68,6 +68,12 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Fel: {e.Message}\nKontrollera databasen (OMTANKE_DB eller .omtanke/) och filerna, och försök igen.");
             return UsageOrFailure;
         }
+        catch (Exception e)
+        {
+            // CLI.md: any failure exits 2 with a message; the details help whoever reports the fault.
+            await stderr.WriteLineAsync($"Oväntat fel: {e.Message}\nFörsök igen; om felet består, rapportera det med detaljerna nedan.\n{e}");
+            return UsageOrFailure;
+        }
     }
 
     private static int Help(TextWriter stdout)

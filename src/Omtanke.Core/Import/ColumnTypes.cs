@@ -170,7 +170,10 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
-        var text = CellText(cell);
+        // Excel shows a code typed as a number without its leading zero (0180 as 180).
+        var text = cell is double d && d == Math.Floor(d) && d is >= 0 and < 10000
+            ? ((int)d).ToString("D4", CultureInfo.InvariantCulture)
+            : CellText(cell);
         if (allowRegion && text.Equals(Region, StringComparison.OrdinalIgnoreCase))
         {
             value = Region;

@@ -148,13 +148,13 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
             }
             var reason = column.Type.TryParse(cell!, _context, out var value);
             if (reason is null) values[i] = value;
-            else errors.Add(new ImportError(reader.Line, column.Name, ColumnType.CellText(cell!), reason));
+            else errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(ColumnType.CellText(cell!)), reason));
         }
         foreach (var rule in source.RowRules)
         {
             if (!rule.Reads.All(values.Has) || rule.Holds(values)) continue;
             var shown = values[source.IndexOf(rule.Column)];
-            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ColumnType.CellText(shown), rule.Reason(values)));
+            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
         }
         return errors;
     }
