@@ -66,7 +66,7 @@ internal sealed class DataFiles(string dir, BenchmarkReport report)
     private static readonly SampleOptions LastMonth = TwoYears with { FirstMonth = new DateOnly(2024, 12, 1), Months = 1, Seed = 7 };
 
     public string Befolkning => Generate("befolkning", TwoYears with { Scale = 21 });
-    public string Utskrivningsklara => Generate("utskrivningsklara", TwoYears with { Scale = 91 });
+    public string Utskrivningsklara => Generate("utskrivningsklara", TwoYears with { Scale = 94 });
     public string Slutenvard => Generate("slutenvard", TwoYears with { Scale = 21 });
     public string Lakarbesok => Generate("lakarbesok", TwoYears with { Scale = 82 });
     public string SlutenvardLastMonth => Generate("slutenvard", LastMonth with { Scale = 21 }, "-2024-12");

@@ -114,8 +114,7 @@ public sealed class DecimalType(decimal min, decimal max) : ColumnType
 
 public sealed class DateType : ColumnType
 {
-    private static readonly string[] Formats =
-        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
+    private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
     public override NpgsqlDbType DbType => NpgsqlDbType.Date;
     public override string Description => "datum ÅÅÅÅ-MM-DD";
@@ -132,9 +131,13 @@ public sealed class DateType : ColumnType
                 value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
                 return null;
         }
-        if (!DateTime.TryParseExact(CellText(cell), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        var text = CellText(cell).AsSpan();
+        // yyyy-MM-dd, optionally followed by a time (ignored, but it must be a time).
+        if (text.Length < 10 || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || text.Length > 10 && (text[10] is not (' ' or 'T')
+                || !TimeOnly.TryParseExact(text[11..], TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
             return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
-        value = DateOnly.FromDateTime(parsed);
+        value = date;
         return null;
     }
 }

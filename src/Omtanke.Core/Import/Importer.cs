@@ -97,7 +97,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 if (!Areas.IsMunicipality(area)) outOfCounty++;
                 // After the first error nothing more is loaded, but every row is still checked for the report.
                 if (errorCount == 0)
-                    await FactCopy.WriteAsync(copy, source, deliveryId, reader.Line, values, area, ct);
+                    FactCopy.Write(copy, source, deliveryId, reader.Line, values, area);
             }
             if (errorCount == 0 && rows > 0) await copy.CompleteAsync(ct);
         }
