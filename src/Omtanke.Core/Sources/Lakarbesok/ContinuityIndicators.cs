@@ -12,14 +12,20 @@ public static class ContinuityIndicators
     public const int WindowMonths = 18;
 
     /// <summary>
+    /// A full rebuild takes the patients in this many groups, so each group's sorts fit in memory instead of
+    /// spilling to disk; a patient's runs depend on that patient's visits only.
+    /// </summary>
+    private const int RebuildChunks = 16;
+
+    /// <summary>
     /// The runs of months of equal continuity per patient (of those the join keeps). A visit month m enters the
     /// window at m and leaves it at m + 18; summing these steps per physician gives each nⱼ, and their squares'
     /// changes summed per patient give Σ nⱼ² — without expanding every visit into every window.
     /// </summary>
-    private static string ContinuityRuns(string patientJoin) => $"""
+    private static string ContinuityRuns(string patientRows) => $"""
         WITH visits AS (
             SELECT v.patient_key, v.lakare_id, v.ref_month, v.besoksdatum, v.besok_id, v.kommunkod
-            FROM fact_lakarbesok v {patientJoin} WHERE v.current),
+            FROM fact_lakarbesok v {patientRows} AND v.current),
         counts AS (
             SELECT patient_key, lakare_id, ref_month AS m, count(*) AS c FROM visits GROUP BY 1, 2, 3),
         physician_steps AS (
@@ -68,7 +74,8 @@ public static class ContinuityIndicators
                 GROUP BY area, month
                 """,
             Derived = new DerivedTable(
-                RebuildSql: $"TRUNCATE lakarbesok_continuity; {ContinuityRuns("")}",
+                RebuildSql: "SET LOCAL work_mem = '256MB'; TRUNCATE lakarbesok_continuity; " + string.Concat(
+                    Enumerable.Range(0, RebuildChunks).Select(chunk => ContinuityRuns($"WHERE get_byte(v.patient_key, 0) % {RebuildChunks} = {chunk}"))),
                 RefreshAfterDeliverySql: $"""
                     CREATE TEMP TABLE affected_patients ON COMMIT DROP AS
                         SELECT patient_key FROM fact_lakarbesok WHERE delivery_id = @delivery
@@ -77,7 +84,7 @@ public static class ContinuityIndicators
                         JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
                         WHERE s.superseded_by = @delivery;
                     DELETE FROM lakarbesok_continuity c USING affected_patients a WHERE c.patient_key = a.patient_key;
-                    {ContinuityRuns("JOIN affected_patients USING (patient_key)")}
+                    {ContinuityRuns("JOIN affected_patients USING (patient_key) WHERE true")}
                     DROP TABLE affected_patients;
                     """),
             PreliminaryMonthsSql = $"""
