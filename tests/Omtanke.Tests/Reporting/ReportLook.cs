@@ -1,0 +1,19 @@
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
+
+namespace Omtanke.Tests.Reporting;
+
+/// <summary>Writes the reports to OMTANKE_REPORT_LOOK for people to look at; not part of the normal run.</summary>
+[Explicit("Writes sample reports for looking at them")]
+public sealed class ReportLook
+{
+    [Test]
+    public async Task Write_sample_reports()
+    {
+        var dir = Environment.GetEnvironmentVariable("OMTANKE_REPORT_LOOK") ?? Path.Combine(Path.GetTempPath(), "omtanke-report-look");
+        await using var service = await TestPostgres.CreateServiceAsync();
+        await ReportTestData.ImportAsync(service);
+        var monthly = await MonthlyReport.WriteAsync(service.Db, new DisclosureSettings(), ReportTestData.LastMonth, dir);
+        TestContext.Out.WriteLine($"{monthly.Workbook} {monthly.Elapsed.TotalSeconds:0.00} s");
+    }
+}
