@@ -25,6 +25,13 @@ public static class IndicatorTexts
     public static string TargetSince(Target? target) =>
         target is null ? "Inget mål" : $"{Target(target)} från {target.ValidFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
+    public static string Status(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "Uppfyllt",
+        TargetStatus.NotMet => "Ej uppfyllt",
+        _ => "",
+    };
+
     public static string Source(IndicatorDefinition indicator) => SourceCatalog.Find(indicator.SourceId)?.Title ?? indicator.SourceId;
 
     /// <summary>How the value is formed from numerator and denominator, and how quarters and years are formed from months.</summary>

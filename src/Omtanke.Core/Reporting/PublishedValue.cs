@@ -21,6 +21,11 @@ public readonly record struct PublishedValue(decimal? Number, string? Symbol)
         IsMissing || earlier.IsMissing ? Missing
         : IsHidden || earlier.IsHidden ? Hidden(Disclosure.HiddenSymbol)
         : Shown(Number!.Value - earlier.Number!.Value);
+
+    /// <summary>Whether this change goes the indicator's better way; null without a direction or a visible, non-zero change.</summary>
+    public bool? IsImprovementFor(IndicatorDefinition indicator) =>
+        Number is not { } delta || delta == 0 || indicator.Better == Direction.None ? null
+        : (delta > 0) == (indicator.Better == Direction.Higher);
 }
 
 /// <summary>

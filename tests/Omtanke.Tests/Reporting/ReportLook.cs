@@ -15,5 +15,7 @@ public sealed class ReportLook
         await ReportTestData.ImportAsync(service);
         var monthly = await MonthlyReport.WriteAsync(service.Db, new DisclosureSettings(), ReportTestData.LastMonth, dir);
         TestContext.Out.WriteLine($"{monthly.Workbook} {monthly.Elapsed.TotalSeconds:0.00} s");
+        var quarterly = await QuarterlyReport.WriteAsync(service.Db, new DisclosureSettings(), new Quarter(2024, 1), dir);
+        TestContext.Out.WriteLine($"{quarterly.Workbook} {quarterly.Elapsed.TotalSeconds:0.00} s");
     }
 }

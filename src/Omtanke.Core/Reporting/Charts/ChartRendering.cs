@@ -27,6 +27,8 @@ public static class ChartRendering
         var ticks = Enumerable.Range(0, categories.Count).Where(i => (categories.Count - 1 - i) % Math.Max(1, step) == 0).ToArray();
         plot.Axes.Bottom.SetTicks(ticks.Select(i => (double)i).ToArray(), ticks.Select(i => categories[i]).ToArray());
         plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        // Half a period of room at each end keeps the first and last labels and steps inside the chart.
+        plot.Axes.SetLimitsX(-0.5, categories.Count - 0.5);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => v.ToString("#,##0.##", Periods.Swedish),

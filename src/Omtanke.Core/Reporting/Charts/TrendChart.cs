@@ -29,6 +29,7 @@ public static class TrendChart
         ChartRendering.SetCategories(plot, data.Categories);
         plot.YLabel(data.Unit);
         if (legend) ChartRendering.ShowLegend(plot);
+        else plot.HideLegend();
         return plot;
     }
 }

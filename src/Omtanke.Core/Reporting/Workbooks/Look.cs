@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Omtanke.Core.Indicators;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
@@ -84,6 +85,13 @@ public static class Look
         cell.Style.Font.FontColor = SignalFont;
     }
 
+    /// <summary>A change, green when it goes the better way and red when the worse.</summary>
+    public static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change)
+    {
+        cell.PutPublished(change, NumberFormats.Change(indicator));
+        if (change.IsImprovementFor(indicator) is { } better) cell.Style.Font.FontColor = better ? Better : Worse;
+    }
+
     public static void Preliminary(IXLCell cell) => cell.Style.Font.Italic = true;
 
     public static void Widths(IXLWorksheet sheet, params double[] widths)
@@ -93,18 +101,19 @@ public static class Look
 
     /// <summary>
     /// Sets a row's height to fit its wrapped text. Without libgdiplus nothing can measure text, and
-    /// Excel does not grow rows on opening, so the lines are estimated from each cell's characters and
-    /// width (merged cells use the merged width).
+    /// Excel does not grow rows on opening, so the lines are estimated from each wrapping text cell's
+    /// characters and width (merged cells use the merged width).
     /// </summary>
     public static void FitWrappedRow(IXLWorksheet sheet, int row)
     {
-        var lines = sheet.Row(row).CellsUsed().Select(cell =>
-        {
-            var text = cell.GetString();
-            var width = cell.IsMerged() ? cell.MergedRange().Columns().Sum(c => c.WorksheetColumn().Width) : cell.WorksheetColumn().Width;
-            var perLine = Math.Max(1, (int)(width * 1.1));
-            return text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine)));
-        }).DefaultIfEmpty(1).Max();
+        var lines = sheet.Row(row).CellsUsed()
+            .Where(cell => cell.DataType == XLDataType.Text && cell.Style.Alignment.WrapText)
+            .Select(cell =>
+            {
+                var width = cell.IsMerged() ? cell.MergedRange().Columns().Sum(c => c.WorksheetColumn().Width) : cell.WorksheetColumn().Width;
+                var perLine = Math.Max(1, (int)(width * 1.1));
+                return cell.GetString().Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Length / (double)perLine)));
+            }).DefaultIfEmpty(1).Max();
         sheet.Row(row).Height = 15 * lines;
     }
 

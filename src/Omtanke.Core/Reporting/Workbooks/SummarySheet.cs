@@ -34,7 +34,6 @@ public static class SummarySheet
         ];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
-        sheet.Row(HeaderRow).Height = 48;
 
         var row = HeaderRow + 1;
         foreach (var section in sections)
@@ -50,6 +49,7 @@ public static class SummarySheet
         }
 
         Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 9, 13, 12, 34);
+        Look.FitWrappedRow(sheet, HeaderRow);
         sheet.Column(1).Style.Alignment.Indent = 1;
         sheet.SheetView.FreezeRows(HeaderRow);
         Look.Print(sheet, footer, HeaderRow, HeaderRow);
@@ -70,16 +70,11 @@ public static class SummarySheet
         Look.Status(value, status);
         if (data.IsPreliminary(indicator, area, label)) Look.Preliminary(value);
         sheet.Cell(row, 3).PutPublished(previous, format);
-        Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous));
+        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous));
         sheet.Cell(row, 5).PutPublished(yearBefore, format);
-        Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore));
+        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore));
         sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month)));
-        var met = sheet.Cell(row, 8).PutText(status switch
-        {
-            TargetStatus.Met => "Uppfyllt",
-            TargetStatus.NotMet => "Ej uppfyllt",
-            _ => "",
-        });
+        var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
         Look.Status(met, status);
         sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
         var signals = SpcSignalText.At(data.Spc(indicator, area, spcMonths), label);
@@ -87,12 +82,4 @@ public static class SummarySheet
         if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
     }
 
-    /// <summary>A change, green when it goes the better way and red when the worse.</summary>
-    private static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change)
-    {
-        cell.PutPublished(change, NumberFormats.Change(indicator));
-        if (change.Number is not { } delta || delta == 0 || indicator.Better == Direction.None) return;
-        var better = (delta > 0) == (indicator.Better == Direction.Higher);
-        cell.Style.Font.FontColor = better ? Look.Better : Look.Worse;
-    }
 }
