@@ -40,7 +40,9 @@ public static class CommandLine
                 "recompute" => await RecomputeCommand.RunAsync(arguments, settings, stdout),
                 "demo" => await DemoCommand.RunAsync(arguments, settings, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
-                "report" or "extract" or "serve" or "targets" => throw new UsageException(
+                "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
+                "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
+                "serve" or "targets" => throw new UsageException(
                     $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),

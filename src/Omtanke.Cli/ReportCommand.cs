@@ -1,0 +1,44 @@
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
+using Omtanke.Core.Storage;
+
+namespace Omtanke.Cli;
+
+/// <summary><c>report --period yyyy-MM --out DIR</c> or <c>report --quarter yyyy-Qn --out DIR</c>.</summary>
+public static class ReportCommand
+{
+    public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
+    {
+        var hasPeriod = args.Optional("--period") is not null;
+        var quarterText = args.Optional("--quarter");
+        var outDir = args.Required("--out");
+        if (hasPeriod == (quarterText is not null))
+            throw new UsageException("Ange antingen --period ÅÅÅÅ-MM (månadsrapport) eller --quarter ÅÅÅÅ-Qn (kvartalsrapport).");
+        var month = hasPeriod ? args.Month("--period") : default;
+        var quarter = default(Quarter);
+        if (quarterText is not null && !Quarter.TryParse(quarterText, out quarter))
+            throw new UsageException($"--quarter ska vara ett kvartal ÅÅÅÅ-Qn, till exempel 2024-Q1, inte '{quarterText}'.");
+        args.RejectUnknown();
+
+        await using var service = await OmtankeService.OpenAsync(settings);
+        var disclosure = new DisclosureSettings(settings.DisclosureLimit);
+        if (hasPeriod)
+        {
+            var report = await MonthlyReport.WriteAsync(service.Db, disclosure, month, outDir);
+            await stdout.WriteLineAsync($"Indikatorrapport för {Periods.SwedishMonth(month)}: {report.Workbook}");
+            await stdout.WriteLineAsync($"Diagram (PNG och SVG): {Path.GetDirectoryName(report.Other.FirstOrDefault() ?? report.Workbook)}");
+            await stdout.WriteLineAsync(Done(report));
+        }
+        else
+        {
+            var report = await QuarterlyReport.WriteAsync(service.Db, disclosure, quarter, outDir);
+            await stdout.WriteLineAsync($"RUG-uppföljning för {quarter.SwedishLabel}: {report.Workbook}");
+            await stdout.WriteLineAsync($"Utskriftsbar webbsida: {report.Other.Single()}");
+            await stdout.WriteLineAsync(Done(report));
+        }
+        return CommandLine.Ok;
+    }
+
+    public static string Done(ReportFiles report) =>
+        string.Create(Periods.Swedish, $"Klart på {report.Elapsed.TotalSeconds:0.0} s.");
+}
