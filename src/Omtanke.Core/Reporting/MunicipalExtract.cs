@@ -31,7 +31,8 @@ public static class MunicipalExtract
 
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, FileName(kommun, from, to));
-        var place = $"{Areas.Name(kommun)}, {Periods.Label(from)} – {Periods.Label(to)}";
+        var period = $"{Periods.Label(from)} – {Periods.Label(to)}";
+        var place = $"{Areas.Name(kommun)}, {period}";
         var footer = $"Lokalt uttag {place}";
         var created = DateTime.Now;
         var sections = ReportAreas.Sections(IndicatorCatalog.All);
@@ -48,7 +49,7 @@ public static class MunicipalExtract
             trends.Finish(footer);
             charts = [.. trends.Charts];
             foreach (var (breakdown, rows) in breakdowns)
-                BreakdownSheet.Write(workbook, breakdown, rows, BreakdownDisclosure.Publish(breakdown, rows, disclosure), place, footer);
+                BreakdownSheet.Write(workbook, breakdown, rows, BreakdownDisclosure.Publish(breakdown, rows, disclosure), place, period, footer);
             DefinitionsSheet.Write(workbook, data, sections, to, footer);
             chartData.Finish(footer);
             Look.Properties(workbook, $"Lokalt uttag – {place}", "Omtanke Halland – kommunens indikatorer och uppdelningar", created);

@@ -133,4 +133,29 @@ public sealed class MunicipalExtractTests
         Assert.That(names, Does.Contain(ReportTestData.FormulaHospital).And.Contain("+46 avd 3").And.Contain("@Kirurgi").And.Contain("-Geriatrik"));
         WorkbookChecks.HoldsNoFormulas(report.Workbook, expectedFormulaLikeTexts: 4);
     }
+
+    [Test]
+    public async Task Hospitals_and_wards_are_shown_over_the_whole_period()
+    {
+        // Wards have few stays a month; over the period Halmstad's are shown, each matching the facts.
+        var (_, workbook) = await WriteAsync("1380");
+        using var _ = workbook;
+        var sheet = workbook.Worksheet("Sjukhus och avdelning");
+        Assert.That(sheet.Cell(3, 1).GetString(), Is.EqualTo("Period"));
+        await using var conn = await _service.Db.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT sjukhus, enhet, count(*)::int FROM fact_utskrivningsklara
+            WHERE current AND kommunkod = '1380' AND ref_month BETWEEN $1 AND $2 GROUP BY 1, 2
+            """, conn) { Parameters = { new() { Value = From }, new() { Value = To } } };
+        var facts = new Dictionary<(string, string), int>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) facts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+        var rows = sheet.RowsUsed().Where(r => r.RowNumber() > 3).ToList();
+        Assert.That(rows, Has.Count.EqualTo(facts.Count));
+        foreach (var row in rows)
+        {
+            Assert.That(row.Cell(1).GetString(), Is.EqualTo("2023-04 – 2024-03"));
+            Assert.That(WorkbookChecks.Number(row.Cell(4)), Is.EqualTo(facts[(row.Cell(2).GetString(), row.Cell(3).GetString())]));
+        }
+    }
 }

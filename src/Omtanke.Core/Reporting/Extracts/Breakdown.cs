@@ -14,12 +14,13 @@ public sealed record RatioMeasure(string Heading, string NumeratorSql, string De
     : BreakdownMeasure(Heading);
 
 /// <summary>
-/// A breakdown of one source for a municipality's local extract: per month and group, the measures.
-/// <see cref="Unit"/> counts what the rows are about (stays, plans, cases); a group with fewer than the
-/// limit of them is hidden whole, since every other measure of it describes those few.
+/// A breakdown of one source for a municipality's local extract: per month (or, where the groups are
+/// too many and small for months, over the whole period) and group, the measures. <see cref="Unit"/>
+/// counts what the rows are about (stays, plans, cases); a group with fewer than the limit of them is
+/// hidden whole, since every other measure of it describes those few.
 /// </summary>
 public sealed record Breakdown(string SheetName, string Title, string SourceId, IReadOnlyList<BreakdownDimension> Dimensions,
-    CountMeasure Unit, IReadOnlyList<BreakdownMeasure> Measures)
+    CountMeasure Unit, IReadOnlyList<BreakdownMeasure> Measures, bool PerMonth = true)
 {
     public IEnumerable<BreakdownMeasure> AllMeasures => Measures.Prepend(Unit);
 }

@@ -27,8 +27,9 @@ public static class BreakdownCatalog
 
     public static IReadOnlyList<Breakdown> All { get; } =
     [
+        // Wards are many and each has few stays a month: over the whole period their figures can be shown.
         new("Sjukhus och avdelning", "Utskrivningsklara vårdtillfällen per sjukhus och avdelning", UtskrivningsklaraSource.Id,
-            [Text("Sjukhus", "sjukhus"), Text("Avdelning", "enhet")], Stays, StayMeasures),
+            [Text("Sjukhus", "sjukhus"), Text("Avdelning", "enhet")], Stays, StayMeasures, PerMonth: false),
         new("Vårdform", "Utskrivningsklara vårdtillfällen per vårdform", UtskrivningsklaraSource.Id,
             [new("Vårdform", "CASE vardform WHEN 'somatik' THEN 'Somatisk vård' ELSE 'Psykiatrisk vård' END")], Stays, StayMeasures),
         new("Åldersgrupp", "Utskrivningsklara vårdtillfällen per åldersgrupp", UtskrivningsklaraSource.Id,

@@ -3,8 +3,8 @@ using Omtanke.Core.Indicators;
 namespace Omtanke.Core.Reporting.Extracts;
 
 /// <summary>
-/// Disclosure control of a breakdown, month by month (the groups of a month add up to the
-/// municipality's month, which the extract also shows):
+/// Disclosure control of a breakdown, period by period: each month, or the whole period of a
+/// whole-period breakdown (the groups of a period add up to the municipality's figure for it):
 /// <list type="number">
 /// <item>a group with fewer than the limit of its unit (stays) is hidden whole: every measure of it describes those few;</item>
 /// <item>any other count between 1 and the limit is hidden;</item>

@@ -3,7 +3,10 @@ using Omtanke.Core.Sources;
 
 namespace Omtanke.Core.Reporting.Extracts;
 
-/// <summary>One month and group of a breakdown with its raw aggregates: per count its value, per ratio numerator and denominator.</summary>
+/// <summary>
+/// One month (or, for a whole-period breakdown, the first month) and group of a breakdown with its raw
+/// aggregates: per count its value, per ratio numerator and denominator.
+/// </summary>
 public sealed record BreakdownRow(DateOnly Month, IReadOnlyList<string> Groups, IReadOnlyList<(decimal Value, decimal Denominator)> Measures);
 
 /// <summary>Reads a breakdown for one municipality and a range of months, set-based: one grouped query over the current rows.</summary>
@@ -20,9 +23,9 @@ public static class BreakdownQuery
             _ => throw new NotSupportedException(m.GetType().Name),
         });
         var dimensions = breakdown.Dimensions.Select(d => d.Sql);
-        var groupBy = string.Join(", ", Enumerable.Range(1, breakdown.Dimensions.Count + 1));
+        var groupBy = string.Join(", ", Enumerable.Range(breakdown.PerMonth ? 1 : 2, breakdown.Dimensions.Count + (breakdown.PerMonth ? 1 : 0)));
         var sql = $"""
-            SELECT ref_month, {string.Join(", ", dimensions)}, {string.Join(", ", columns)}
+            SELECT {(breakdown.PerMonth ? "ref_month" : "@from::date")}, {string.Join(", ", dimensions)}, {string.Join(", ", columns)}
             FROM {SourceCatalog.Get(breakdown.SourceId).FactTable}
             WHERE current AND area = @kommun AND ref_month BETWEEN @from AND @to
             GROUP BY {groupBy}
