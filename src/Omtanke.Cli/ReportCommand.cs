@@ -39,6 +39,27 @@ public static class ReportCommand
         return CommandLine.Ok;
     }
 
+    /// <summary>For <c>demo</c>: the latest month's report, its quarter's follow-up and Halmstad's extract of the last 12 months.</summary>
+    public static async Task WriteLatestAsync(OmtankeService service, OmtankeSettings settings, string outDir, TextWriter stdout)
+    {
+        if (await ValuesQuery.LatestMonthAsync(service.Db) is not { } month)
+        {
+            await stdout.WriteLineAsync("Inga indikatorvärden ännu, så inga rapporter.");
+            return;
+        }
+        var disclosure = new DisclosureSettings(settings.DisclosureLimit);
+        var monthly = await MonthlyReport.WriteAsync(service.Db, disclosure, month, outDir);
+        var quarterly = await QuarterlyReport.WriteAsync(service.Db, disclosure, Quarter.Of(month), outDir);
+        var extract = await MunicipalExtract.WriteAsync(service.Db, disclosure, DemoMunicipality, month.AddMonths(-11), month, outDir);
+        await stdout.WriteLineAsync($"""
+            Indikatorrapport för {Periods.SwedishMonth(month)}: {monthly.Workbook}
+            RUG-uppföljning för {Quarter.Of(month).SwedishLabel}: {quarterly.Workbook} och {quarterly.Other.Single()}
+            Lokalt uttag för {Areas.Name(DemoMunicipality)}: {extract.Workbook}
+            """);
+    }
+
+    private const string DemoMunicipality = "1380";
+
     public static string Done(ReportFiles report) =>
         string.Create(Periods.Swedish, $"Klart på {report.Elapsed.TotalSeconds:0.0} s.");
 }

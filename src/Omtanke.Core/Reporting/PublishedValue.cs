@@ -50,10 +50,6 @@ public static class Disclosure
             ? PublishedValue.Hidden(SmallCountSymbol(settings))
             : PublishedValue.Hidden(HiddenSymbol);
 
-    /// <summary>A count computed for a breakdown: counts 1 … limit − 1 are hidden.</summary>
-    public static PublishedValue PublishCount(decimal count, DisclosureSettings settings) =>
-        count >= 1 && count < settings.Limit ? PublishedValue.Hidden(SmallCountSymbol(settings)) : PublishedValue.Shown(count);
-
     /// <summary>A ratio computed for a breakdown: hidden where its denominator is below the limit.</summary>
     public static PublishedValue PublishRatio(decimal? value, decimal denominator, DisclosureSettings settings) =>
         denominator < settings.Limit ? (denominator > 0 ? PublishedValue.Hidden(HiddenSymbol) : PublishedValue.Missing)

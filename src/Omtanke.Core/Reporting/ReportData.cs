@@ -13,8 +13,6 @@ public enum TargetStatus { NoTarget, NoValue, Hidden, Met, NotMet }
 /// </summary>
 public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets, DisclosureSettings disclosure)
 {
-    public DisclosureSettings Disclosure => disclosure;
-
     public static async Task<ReportData> LoadAsync(NpgsqlDataSource db, DisclosureSettings disclosure,
         IEnumerable<ValuesFilter> filters, CancellationToken ct)
     {

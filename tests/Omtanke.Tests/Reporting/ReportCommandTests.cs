@@ -70,6 +70,28 @@ public sealed class ReportCommandTests
         Assert.That(File.Exists(Path.Combine(_dir, "Lokalt-uttag-1383-Varberg-2023-04-2024-03.xlsx")), Is.True, output);
     }
 
+    [Test]
+    public async Task Demo_writes_the_reports_of_the_latest_month_with_values()
+    {
+        var settings = OmtankeSettings.FromEnvironment(Path.GetTempPath());
+        var dir = Path.Combine(_dir, "demo");
+        var output = new StringWriter();
+        await using (var service = await OmtankeService.OpenAsync(settings))
+            await ReportCommand.WriteLatestAsync(service, settings, dir, output);
+        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(new[]
+        {
+            "Indikatorrapport-2024-03.xlsx", "RUG-uppfoljning-2024-Q1.xlsx", "RUG-uppfoljning-2024-Q1.html",
+            "Lokalt-uttag-1380-Halmstad-2023-04-2024-03.xlsx",
+        }));
+        Assert.That(output.ToString(), Does.Contain("mars 2024"));
+
+        await using var empty = await TestPostgres.CreateServiceAsync();
+        var nothing = new StringWriter();
+        await ReportCommand.WriteLatestAsync(empty, settings, Path.Combine(_dir, "empty"), nothing);
+        Assert.That(nothing.ToString(), Does.Contain("Inga indikatorvärden"));
+        Assert.That(Directory.Exists(Path.Combine(_dir, "empty")), Is.False);
+    }
+
     [TestCase("report", "--out", "x")]
     [TestCase("report", "--period", "2024-03", "--quarter", "2024-Q1", "--out", "x")]
     [TestCase("report", "--quarter", "2024-Q5", "--out", "x")]

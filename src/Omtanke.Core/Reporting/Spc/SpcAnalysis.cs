@@ -14,8 +14,6 @@ public sealed record SpcPoint(string Label, double Value, double? Lower, double?
 
 public sealed record SpcResult(SpcChartKind Kind, double Centre, IReadOnlyList<SpcPoint> Points, AnhojResult Runs)
 {
-    public bool HasSignal => Runs.FewCrossings || Points.Any(p => p.IsSignal);
-
     public SpcPoint? Point(string label) => Points.FirstOrDefault(p => p.Label == label);
 }
 

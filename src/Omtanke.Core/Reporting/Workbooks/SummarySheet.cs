@@ -48,7 +48,7 @@ public static class SummarySheet
             }
         }
 
-        Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 9, 13, 12, 34);
+        Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 10, 13, 12, 34);
         Look.FitWrappedRow(sheet, HeaderRow);
         sheet.Column(1).Style.Alignment.Indent = 1;
         sheet.SheetView.FreezeRows(HeaderRow);
@@ -73,7 +73,8 @@ public static class SummarySheet
         Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous));
         sheet.Cell(row, 5).PutPublished(yearBefore, format);
         Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore));
-        sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month)));
+        sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month))).Style.Alignment.Horizontal =
+            XLAlignmentHorizontalValues.Center;
         var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
         Look.Status(met, status);
         sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
