@@ -42,8 +42,9 @@ public sealed class MunicipalExtractTests
         var (report, workbook) = await WriteAsync("1380");
         using var _ = workbook;
         Assert.That(Path.GetFileName(report.Workbook), Is.EqualTo("Lokalt-uttag-1380-Halmstad-2023-04-2024-03.xlsx"));
-        Assert.That(workbook.Worksheets.Select(s => s.Name), Is.EqualTo(new[]
-            { "Kommun och region", "Sjukhus och avdelning", "Vårdform", "Åldersgrupp", "Definitioner", "Diagramdata" }));
+        Assert.That(workbook.Worksheets.Select(s => s.Name).Take(4), Is.EqualTo(new[]
+            { "Kommun och region", "Sjukhus och avdelning", "Vårdform", "Åldersgrupp" }));
+        Assert.That(workbook.Worksheets.Select(s => s.Name).TakeLast(2), Is.EqualTo(new[] { "Definitioner", "Diagramdata" }));
         var expected = await ExpectedValues.ReadAsync(_service, new ValuesFilter(From, To));
         var sheet = workbook.Worksheet("Kommun och region");
         var months = Enumerable.Range(0, 12).Select(i => From.AddMonths(i).ToString("yyyy-MM")).ToList();
@@ -62,7 +63,7 @@ public sealed class MunicipalExtractTests
         }
         var charts = WorkbookChecks.Charts(report.Workbook);
         Assert.That(charts, Has.Count.EqualTo(IndicatorCatalog.All.Count));
-        Assert.That(charts.SelectMany(c => c.Series).Select(s => s.Name.Replace(" (dolda värden)", "")).Distinct(),
+        Assert.That(charts.SelectMany(c => c.Series).Select(s => s.Name.Replace(" (dolda värden)", "")).Where(n => n != "Mål").Distinct(),
             Is.EquivalentTo(new[] { "Halmstad", "Region Halland" }));
         WorkbookChecks.PassesOpenXmlValidator(report.Workbook);
     }
