@@ -16,11 +16,16 @@ public readonly record struct PublishedValue(decimal? Number, string? Symbol)
     public bool IsHidden => Symbol is not null;
     public bool IsMissing => Number is null && Symbol is null;
 
-    /// <summary>The change from an earlier value; hidden when either is hidden, so a change never reveals one.</summary>
-    public PublishedValue ChangeFrom(PublishedValue earlier) =>
+    /// <summary>
+    /// The change from an earlier value, between the values as shown (rounded to <paramref name="decimals"/>),
+    /// so that 0,50 after 0,50 is a change of 0,00 and not −0,00. Hidden when either is hidden, so a
+    /// change never reveals one.
+    /// </summary>
+    public PublishedValue ChangeFrom(PublishedValue earlier, int decimals) =>
         IsMissing || earlier.IsMissing ? Missing
         : IsHidden || earlier.IsHidden ? Hidden(Disclosure.HiddenSymbol)
-        : Shown(Number!.Value - earlier.Number!.Value);
+        : Shown(Math.Round(Number!.Value, decimals, MidpointRounding.AwayFromZero)
+                - Math.Round(earlier.Number!.Value, decimals, MidpointRounding.AwayFromZero));
 
     /// <summary>Whether this change goes the indicator's better way; null without a direction or a visible, non-zero change.</summary>
     public bool? IsImprovementFor(IndicatorDefinition indicator) =>

@@ -33,7 +33,8 @@ public sealed record QuarterlyModel(Quarter Quarter, IReadOnlyList<Quarter> Quar
             var values = quarters.Select(q => data.Published(indicator, area, q.Label)).ToList();
             return new QuarterRow(area, values,
                 quarters.Select(q => data.IsPreliminary(indicator, area, q.Label)).ToList(),
-                values[^1].ChangeFrom(values[^2]), values[^1].ChangeFrom(values[0]),
+                values[^1].ChangeFrom(values[^2], NumberFormats.Decimals(indicator)),
+                values[^1].ChangeFrom(values[0], NumberFormats.Decimals(indicator)),
                 data.Status(indicator, area, quarter.Label, quarter.FirstMonth),
                 SpcSignalText.During(data.Spc(indicator, area, spcMonths), quarterMonths));
         }

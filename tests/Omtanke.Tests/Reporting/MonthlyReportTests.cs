@@ -86,19 +86,22 @@ public sealed class MonthlyReportTests
                 ExpectedValues.AssertCell(row.Cell(2), indicator, now, $"{indicator.Id} {area}");
                 ExpectedValues.AssertCell(row.Cell(3), indicator, before, "previous month");
                 ExpectedValues.AssertCell(row.Cell(5), indicator, yearBefore, "same month a year before");
-                AssertChange(row.Cell(4), now, before);
-                AssertChange(row.Cell(6), now, yearBefore);
+                AssertChange(row.Cell(4), indicator, now, before);
+                AssertChange(row.Cell(6), indicator, now, yearBefore);
                 if (now?.Suppressed == true) hidden++;
             }
         }
         Assert.That(hidden, Is.GreaterThan(0), "the test data should make disclosure control hide some values");
     }
 
-    private static void AssertChange(IXLCell cell, IndicatorValue? now, IndicatorValue? before)
+    /// <summary>The change between the values as shown, rounded to the indicator's decimals.</summary>
+    private static void AssertChange(IXLCell cell, IndicatorDefinition indicator, IndicatorValue? now, IndicatorValue? before)
     {
+        var decimals = NumberFormats.Decimals(indicator);
         if (now is null || before is null) Assert.That(cell.IsEmpty(), Is.True, cell.Address.ToString());
         else if (now.Suppressed || before.Suppressed) Assert.That(cell.GetString(), Is.EqualTo(".."), cell.Address.ToString());
-        else Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)(now.Value - before.Value)).Within(1e-9), cell.Address.ToString());
+        else Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)(Math.Round(now.Value, decimals, MidpointRounding.AwayFromZero)
+            - Math.Round(before.Value, decimals, MidpointRounding.AwayFromZero))).Within(1e-9), cell.Address.ToString());
     }
 
     [Test]

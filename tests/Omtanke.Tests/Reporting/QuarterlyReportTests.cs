@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting;
+using Omtanke.Core.Reporting.Workbooks;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
 
@@ -77,18 +78,21 @@ public sealed class QuarterlyReportTests
                     if (value?.Suppressed == true) hidden++;
                 }
                 var (now, before, yearBefore) = (_expected.Find(indicator.Id, area, "2024-Q1"), _expected.Find(indicator.Id, area, "2023-Q4"), _expected.Find(indicator.Id, area, "2023-Q1"));
-                AssertChange(row.Cell(7), now, before);
-                AssertChange(row.Cell(8), now, yearBefore);
+                AssertChange(row.Cell(7), indicator, now, before);
+                AssertChange(row.Cell(8), indicator, now, yearBefore);
             }
         }
         Assert.That(hidden, Is.GreaterThan(0));
     }
 
-    private static void AssertChange(IXLCell cell, IndicatorValue? now, IndicatorValue? before)
+    /// <summary>The change between the values as shown, rounded to the indicator's decimals.</summary>
+    private static void AssertChange(IXLCell cell, IndicatorDefinition indicator, IndicatorValue? now, IndicatorValue? before)
     {
+        var decimals = NumberFormats.Decimals(indicator);
         if (now is null || before is null) Assert.That(cell.IsEmpty(), Is.True);
         else if (now.Suppressed || before.Suppressed) Assert.That(cell.GetString(), Is.EqualTo(".."));
-        else Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)(now.Value - before.Value)).Within(1e-9));
+        else Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)(Math.Round(now.Value, decimals, MidpointRounding.AwayFromZero)
+            - Math.Round(before.Value, decimals, MidpointRounding.AwayFromZero))).Within(1e-9));
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Omtanke.Core.Indicators;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
@@ -39,20 +38,4 @@ public static class Cells
         }
         return cell;
     }
-}
-
-/// <summary>Number formats by indicator: whole counts, two decimals for means and indices, one for the rest.</summary>
-public static class NumberFormats
-{
-    public static string Value(IndicatorDefinition indicator) =>
-        indicator.Kind == IndicatorKind.Count ? "#,##0" : indicator.Factor == 1 ? "0.00" : "0.0";
-
-    /// <summary>A change, always signed, with a true minus sign.</summary>
-    public static string Change(IndicatorDefinition indicator)
-    {
-        var number = Value(indicator);
-        return $"+{number};\"−\"{number};{number}";
-    }
-
-    public const string Date = "yyyy-mm-dd hh:mm";
 }

@@ -77,7 +77,7 @@ public static class DeliveriesSheet
             row++;
         }
 
-        Look.Widths(sheet, [32, 14, .. Enumerable.Repeat(10.0, Math.Max(months.Count, spans.Sum() - 2))]);
+        Look.Widths(sheet, [38, 14, .. Enumerable.Repeat(10.0, Math.Max(months.Count, spans.Sum() - 2))]);
         for (var r = 1; r < row; r++)
             if (sheet.Row(r).Cells().Any(c => c.Style.Alignment.WrapText)) Look.FitWrappedRow(sheet, r);
         sheet.SheetView.FreezeRows(2);

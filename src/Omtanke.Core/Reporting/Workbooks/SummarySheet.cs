@@ -70,9 +70,9 @@ public static class SummarySheet
         Look.Status(value, status);
         if (data.IsPreliminary(indicator, area, label)) Look.Preliminary(value);
         sheet.Cell(row, 3).PutPublished(previous, format);
-        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous));
+        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous, NumberFormats.Decimals(indicator)));
         sheet.Cell(row, 5).PutPublished(yearBefore, format);
-        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore));
+        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore, NumberFormats.Decimals(indicator)));
         sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month))).Style.Alignment.Horizontal =
             XLAlignmentHorizontalValues.Center;
         var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
