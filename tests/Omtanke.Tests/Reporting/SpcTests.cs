@@ -130,6 +130,22 @@ public sealed class SpcTests
     }
 
     [Test]
+    public void A_quarters_signals_name_their_months_with_consecutive_ones_as_a_range()
+    {
+        // January and March above the upper limit, February inside; January–March in a long run; few crossings.
+        var result = new SpcResult(SpcChartKind.P, 10,
+        [
+            new SpcPoint("2023-12", 9, 5, 15, false),
+            new SpcPoint("2024-01", 16, 5, 15, true), new SpcPoint("2024-02", 14, 5, 15, true), new SpcPoint("2024-03", 17, 5, 15, true),
+        ], new AnhojResult(14, 9, 7, 2, 4));
+        DateOnly[] quarter = [new(2024, 1, 1), new(2024, 2, 1), new(2024, 3, 1)];
+
+        Assert.That(SpcSignalText.During(result, quarter), Is.EqualTo("Över styrgräns (jan, mars), Lång serie (jan–mars), Få korsningar"));
+        Assert.That(SpcSignalText.At(result, "2024-02"), Is.EqualTo(new[] { "Lång serie", "Få korsningar" }));
+        Assert.That(SpcSignalText.During(null, quarter), Is.Empty);
+    }
+
+    [Test]
     public void The_chart_kind_follows_the_indicator()
     {
         var byId = IndicatorCatalog.All.ToDictionary(i => i.Id);

@@ -28,7 +28,8 @@ public static class QuarterlyHtmlPage
         h3 { font-size: 8pt; margin: 0 0 0.6mm; }
         h3 .about { font-weight: normal; color: #595959; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-        col.name { width: 15%; } col.quarter { width: 7.4%; } col.change { width: 10%; } col.target { width: 7.5%; }
+        col.name { width: 13%; } col.quarter { width: 6.8%; } col.change { width: 9%; } col.target { width: 7%; }
+        th.change { white-space: normal; }
         th, td { padding: 0.15mm 1.1mm; border-bottom: 1px solid #e4e7eb; }
         th { background: #d9e1f2; font-weight: bold; text-align: right; vertical-align: bottom; white-space: nowrap; }
         th.group { text-align: center; border-bottom: 1px solid #ffffff; }
@@ -72,7 +73,7 @@ public static class QuarterlyHtmlPage
         var chartNumber = 0;
         foreach (var section in model.Sections)
         {
-            html.Append($"""<section class="area"{Zoom(section.Blocks.Count)}>{PageHead(title, created)}<h2>{Encode(section.Area.Name)}</h2>""").Append('\n');
+            html.Append($"""<section class="area"{Zoom(section)}>{PageHead(title, created)}<h2>{Encode(section.Area.Name)}</h2>""").Append('\n');
             foreach (var block in section.Blocks)
                 html.Append(Block(model, block, ++chartNumber)).Append('\n');
             html.Append("</section>\n");
@@ -83,13 +84,17 @@ public static class QuarterlyHtmlPage
     }
 
     /// <summary>
-    /// An A4 landscape page holds four indicators at full size; an area with more is drawn smaller so
-    /// that it still fits one page.
+    /// An A4 landscape page holds about <see cref="PageLines"/> table lines at full size (an indicator's
+    /// heading and header rows count three, a row of signals as many lines as it wraps to); an area
+    /// with more is drawn smaller so that it still fits one page.
     /// </summary>
-    private static string Zoom(int indicators) =>
-        indicators <= FullSizeIndicators ? "" : string.Create(CultureInfo.InvariantCulture, $" style=\"zoom: {FullSizeIndicators / (double)indicators:0.00}\"");
+    private static string Zoom(QuarterSection section)
+    {
+        var lines = section.Blocks.Sum(b => 3.5 + b.Rows.Sum(r => Math.Max(1, Math.Ceiling(r.Signals.Length / SignalCharactersPerLine))));
+        return lines <= PageLines ? "" : string.Create(CultureInfo.InvariantCulture, $" style=\"zoom: {PageLines / lines:0.00}\"");
+    }
 
-    private const double FullSizeIndicators = 4.2;
+    private const double PageLines = 42, SignalCharactersPerLine = 44;
 
     private static string PageHead(string title, DateTime created) =>
         $"""<div class="page-head"><strong>{Encode(title)}</strong><span>Omtanke Halland · skapad {created:yyyy-MM-dd}</span></div>""";
@@ -107,7 +112,7 @@ public static class QuarterlyHtmlPage
         html.Append("""<th colspan="2" class="group">Förändring mot</th><th rowspan="2">Målet</th><th rowspan="2">Signaler under kvartalet</th></tr><tr>""");
         foreach (var quarter in model.Quarters)
             html.Append($"""<th{(quarter == model.Quarter ? " class=\"current\"" : "")}>{Encode(quarter.Label)}</th>""");
-        html.Append("<th>förra kvartalet</th><th>ett år tidigare</th></tr></thead><tbody>");
+        html.Append("""<th class="change">förra kvartalet</th><th class="change">ett år tidigare</th></tr></thead><tbody>""");
         var format = NumberFormats.Value(indicator);
         foreach (var row in block.Rows)
         {

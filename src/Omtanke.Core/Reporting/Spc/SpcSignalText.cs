@@ -14,7 +14,7 @@ public static class SpcSignalText
 
     /// <summary>
     /// The signals of the points of a period, such as a quarter's months, each with the months it
-    /// occurred in: "Över styrgräns (feb, mars), Få korsningar".
+    /// occurred in, consecutive ones as a range: "Över styrgräns (feb–mars), Få korsningar".
     /// </summary>
     public static string During(SpcResult? result, IEnumerable<DateOnly> months)
     {
@@ -22,11 +22,22 @@ public static class SpcSignalText
         var points = months.Select(m => (Month: m, Point: result.Point(Periods.Label(m)))).Where(p => p.Point is not null).ToList();
         if (points.Count == 0) return "";
         var signals = new[] { Above, Below, LongRun }
-            .Select(signal => (signal, months: points.Where(p => Of(p.Point!).Contains(signal)).Select(p => p.Month.ToString("MMM", Periods.Swedish).TrimEnd('.')).ToList()))
+            .Select(signal => (signal, months: points.Where(p => Of(p.Point!).Contains(signal)).Select(p => p.Month).ToList()))
             .Where(s => s.months.Count > 0)
-            .Select(s => $"{s.signal} ({string.Join(", ", s.months)})")
+            .Select(s => $"{s.signal} ({MonthRanges(s.months)})")
             .Concat(SeriesSignals(result));
         return string.Join(", ", signals);
+    }
+
+    /// <summary>"jan, mars" or "jan–mars": runs of consecutive months as ranges.</summary>
+    private static string MonthRanges(IReadOnlyList<DateOnly> months)
+    {
+        static string Name(DateOnly month) => month.ToString("MMM", Periods.Swedish).TrimEnd('.');
+        var ranges = new List<(DateOnly First, DateOnly Last)>();
+        foreach (var month in months)
+            if (ranges.Count > 0 && ranges[^1].Last.AddMonths(1) == month) ranges[^1] = (ranges[^1].First, month);
+            else ranges.Add((month, month));
+        return string.Join(", ", ranges.Select(r => r.First == r.Last ? Name(r.First) : $"{Name(r.First)}–{Name(r.Last)}"));
     }
 
     private static IEnumerable<string> Of(SpcPoint point)
