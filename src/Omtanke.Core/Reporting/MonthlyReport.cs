@@ -48,7 +48,7 @@ public static class MonthlyReport
             foreach (var (area, indicators) in sections)
             {
                 var sheet = new TrendSheet(workbook, area.SheetName, $"{area.Name} – {DisplayMonths} månader till och med {Periods.SwedishMonth(month)}",
-                    "Kommunerna och Region Halland per månad. Kursiv = preliminärt, .. och <5 = dolt (röjandeskydd). Mål i rött.",
+                    $"Kommunerna och Region Halland per månad. Kursiv = preliminärt. {Disclosure.Note(disclosure)}. Mål i rött.",
                     data, chartData, periods, ReportAreas.AreaCodes, Periods.Label(month));
                 foreach (var indicator in indicators) sheet.Add(indicator);
                 sheet.Finish(footer);

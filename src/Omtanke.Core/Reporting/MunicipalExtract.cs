@@ -42,14 +42,14 @@ public static class MunicipalExtract
         {
             var chartData = new ChartDataSheet(workbook);
             var trends = new TrendSheet(workbook, "Kommun och region", $"{Areas.Name(kommun)} och Region Halland, {Periods.Label(from)} – {Periods.Label(to)}",
-                $"Lokalt uttag, skapat {created:yyyy-MM-dd HH:mm}. Kursiv = preliminärt, .. och <5 = dolt (röjandeskydd). Mål i rött. " +
+                $"Lokalt uttag, skapat {created:yyyy-MM-dd HH:mm}. Kursiv = preliminärt. {Disclosure.Note(disclosure)}. Mål i rött. " +
                 "Uppdelningar av kommunens egna data på följande blad.",
                 data, chartData, periods, areas, Periods.Label(to));
             foreach (var indicator in sections.SelectMany(s => s.Indicators)) trends.Add(indicator);
             trends.Finish(footer);
             charts = [.. trends.Charts];
             foreach (var (breakdown, rows) in breakdowns)
-                BreakdownSheet.Write(workbook, breakdown, rows, BreakdownDisclosure.Publish(breakdown, rows, disclosure), place, period, footer);
+                BreakdownSheet.Write(workbook, breakdown, rows, BreakdownDisclosure.Publish(breakdown, rows, disclosure), disclosure, place, period, footer);
             DefinitionsSheet.Write(workbook, data, sections, to, footer);
             chartData.Finish(footer);
             Look.Properties(workbook, $"Lokalt uttag – {place}", "Omtanke Halland – kommunens indikatorer och uppdelningar", created);

@@ -44,6 +44,13 @@ public static class Disclosure
 
     public static string SmallCountSymbol(DisclosureSettings settings) => $"<{settings.Limit}";
 
+    /// <summary>"dolt antal 1–4": what the small-count symbol stands for, with the configured limit.</summary>
+    public static string SmallCountMeaning(DisclosureSettings settings) => $"dolt antal 1–{settings.Limit - 1}";
+
+    /// <summary>The symbols' explanation for a sheet's or page's note.</summary>
+    public static string Note(DisclosureSettings settings) =>
+        $"{HiddenSymbol} = dolt värde, {SmallCountSymbol(settings)} = {SmallCountMeaning(settings)} (röjandeskydd)";
+
     /// <summary>
     /// A stored value as published. A count hidden by the secondary rule is at or above the limit, so it
     /// is shown as <c>..</c>: <c>&lt;5</c> would state something false about it.

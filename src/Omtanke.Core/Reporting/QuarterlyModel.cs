@@ -17,7 +17,8 @@ public sealed record QuarterSection(ReportArea Area, IReadOnlyList<QuarterBlock>
 /// and as an HTML page: per area and indicator, the quarter beside the four before it (the first of
 /// which is the same quarter a year earlier), per municipality and the region.
 /// </summary>
-public sealed record QuarterlyModel(Quarter Quarter, IReadOnlyList<Quarter> Quarters, IReadOnlyList<QuarterSection> Sections)
+public sealed record QuarterlyModel(Quarter Quarter, IReadOnlyList<Quarter> Quarters, IReadOnlyList<QuarterSection> Sections,
+    DisclosureSettings Disclosure)
 {
     public const int QuartersShown = 5;
 
@@ -44,6 +45,6 @@ public sealed record QuarterlyModel(Quarter Quarter, IReadOnlyList<Quarter> Quar
                 ReportAreas.AreaCodes.Select(area => Row(indicator, area)).ToList(),
                 TrendChartData.Build(data, indicator, ReportAreas.AreaCodes, periods))).ToList()))
             .ToList();
-        return new QuarterlyModel(quarter, quarters, built);
+        return new QuarterlyModel(quarter, quarters, built, data.Disclosure);
     }
 }

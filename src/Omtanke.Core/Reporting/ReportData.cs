@@ -21,6 +21,8 @@ public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets,
         return new ReportData(values, await TargetStore.HistoryAsync(conn, ct), disclosure);
     }
 
+    public DisclosureSettings Disclosure => disclosure;
+
     public IndicatorValue? Stored(IndicatorDefinition indicator, string area, string period) =>
         values.Find(indicator.Id, area, period);
 

@@ -159,4 +159,23 @@ public sealed class MunicipalExtractTests
             Assert.That(WorkbookChecks.Number(row.Cell(4)), Is.EqualTo(facts[(row.Cell(2).GetString(), row.Cell(3).GetString())]));
         }
     }
+
+    [Test]
+    public async Task The_disclosure_limit_is_configuration()
+    {
+        // With a limit of 10 the engine hides more, and every output says <10 and 1–9.
+        await using var service = await TestPostgres.CreateServiceAsync(disclosureLimit: 10);
+        await ReportTestData.ImportAsync(service);
+        var report = await MunicipalExtract.WriteAsync(service.Db, new DisclosureSettings(10), "1381", From, To, _dir + "-10");
+        using var workbook = new XLWorkbook(report.Workbook);
+        var careForm = workbook.Worksheet("Vårdform");
+        Assert.That(careForm.Cell(2, 1).GetString(), Does.Contain("<10 = dolt antal 1–9"));
+        var symbols = careForm.Column(3).CellsUsed().Select(c => c.GetString()).Where(t => t.StartsWith('<')).ToList();
+        Assert.That(symbols, Is.Not.Empty.And.All.EqualTo("<10"));
+        var expected = await ExpectedValues.ReadAsync(service, new ValuesFilter(From, To));
+        var hiddenCounts = expected.All.Where(v => v.Suppressed && v.Area == "1381" && IndicatorCatalog.Find(v.Indicator)!.Kind == IndicatorKind.Count && v.Value is >= 1 and < 10).ToList();
+        Assert.That(hiddenCounts, Is.Not.Empty);
+        var trends = workbook.Worksheet("Kommun och region").CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.That(trends, Does.Contain("<10").And.Not.Contain("<5"));
+    }
 }

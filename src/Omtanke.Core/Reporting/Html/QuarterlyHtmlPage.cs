@@ -78,7 +78,7 @@ public static class QuarterlyHtmlPage
                 html.Append(Block(model, block, ++chartNumber)).Append('\n');
             html.Append("</section>\n");
         }
-        html.Append($"""<section class="area">{PageHead(title, created)}<h2>Teckenförklaring</h2>{Legend()}</section>""").Append('\n');
+        html.Append($"""<section class="area">{PageHead(title, created)}<h2>Teckenförklaring</h2>{Legend(model.Disclosure)}</section>""").Append('\n');
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -160,13 +160,13 @@ public static class QuarterlyHtmlPage
         return number < 0 ? "−" + text : signed && number > 0 ? "+" + text : text;
     }
 
-    private static string Legend()
+    private static string Legend(DisclosureSettings disclosure)
     {
         var items = new (string Term, string Meaning)[]
         {
             ("Kvartal", "Flödesindikatorer summerar kvartalets månader med data; ögonblicksindikatorer visar kvartalets senaste månad med data. Kvartalet jämförs med de fyra föregående, varav det första är samma kvartal föregående år."),
             (Disclosure.HiddenSymbol, "Dolt värde (röjandeskydd): för litet underlag, eller dolt för att ett annat dolt värde inte ska kunna räknas fram."),
-            ("<5", "Dolt antal mellan 1 och 4."),
+            (Disclosure.SmallCountSymbol(disclosure), $"Dolt antal mellan 1 och {disclosure.Limit - 1}."),
             ("Kursiv", "Preliminärt värde: kvartalet saknar data för någon månad, eller underlaget kan ändras."),
             ("Grönt / rött", "Målet uppfyllt / ej uppfyllt för kvartalet. Förändringar i grönt går åt det bättre hållet, i rött åt det sämre."),
             ("Signaler", "Signaler i styrdiagrammet för kvartalets månader (24 månader bakåt): värde utanför styrgränserna, ovanligt lång serie på samma sida om mittlinjen, eller få korsningar av mittlinjen (Anhøjs regler)."),

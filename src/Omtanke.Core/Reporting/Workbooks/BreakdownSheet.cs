@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting.Extracts;
 
 namespace Omtanke.Core.Reporting.Workbooks;
@@ -9,13 +10,13 @@ public static class BreakdownSheet
     public const int HeaderRow = 3;
 
     public static void Write(XLWorkbook workbook, Breakdown breakdown, IReadOnlyList<BreakdownRow> rows,
-        IReadOnlyList<PublishedValue[]> values, string place, string period, string footer)
+        IReadOnlyList<PublishedValue[]> values, DisclosureSettings disclosure, string place, string period, string footer)
     {
         var sheet = workbook.AddWorksheet(breakdown.SheetName);
         var measures = breakdown.AllMeasures.ToList();
         Look.Title(sheet, 1, $"{breakdown.Title} – {place}");
         Look.Note(sheet, 2, (breakdown.PerMonth ? "Per månad" : "Hela perioden") +
-            ". <5 = dolt antal 1–4, .. = dolt värde (röjandeskydd). Filtrera med pilarna i rubrikraden.");
+            $". {Disclosure.Note(disclosure)}. Filtrera med pilarna i rubrikraden.");
         string[] headers = [breakdown.PerMonth ? "Månad" : "Period", .. breakdown.Dimensions.Select(d => d.Heading), .. measures.Select(m => m.Heading)];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, headers.Length));
@@ -33,6 +34,6 @@ public static class BreakdownSheet
         Look.Widths(sheet, [breakdown.PerMonth ? 10 : 19, .. Enumerable.Repeat(26.0, groups), .. Enumerable.Repeat(16.0, measures.Count)]);
         Look.FitWrappedRow(sheet, HeaderRow);
         sheet.SheetView.FreezeRows(HeaderRow);
-        Look.Print(sheet, footer, HeaderRow, HeaderRow);
+        Look.Print(sheet, footer, (HeaderRow, HeaderRow));
     }
 }

@@ -61,7 +61,7 @@ public sealed class ChartDataSheet
         Look.Widths(_sheet, [22, .. Enumerable.Repeat(10.0, _widestBlock)]);
         _sheet.SheetView.FreezeColumns(1);
         _sheet.Position = _sheet.Workbook.Worksheets.Count;
-        Look.Print(_sheet, footer, 0, -1);
+        Look.Print(_sheet, footer, null);
     }
 
     /// <summary>An absolute reference to a range of a sheet, quoted as formulas need it: 'Diagramdata'!$B$5:$N$5.</summary>

@@ -18,7 +18,6 @@ public static class DefinitionsSheet
     private static readonly (string Term, string Meaning)[] Legend =
     [
         ("..", "Dolt värde. En andel eller kvot med nämnare under röjandeskyddets gräns, eller ett värde som döljs för att ett annat dolt värde inte ska kunna räknas fram."),
-        ("<5", "Dolt antal mellan 1 och 4 (röjandeskydd för personbaserade indikatorer)."),
         ("Kursiv", "Preliminärt värde: underlaget är ofullständigt eller kan ändras av senare leveranser."),
         ("Grönt / rött", "Målet uppfyllt / ej uppfyllt för perioden."),
         ("Region Halland", "De sex kommunerna tillsammans: summan av täljarna delad med summan av nämnarna, aldrig ett medelvärde av kommunernas värden."),
@@ -59,7 +58,13 @@ public static class DefinitionsSheet
 
         row++;
         Look.AreaBand(sheet, row++, Headers.Length, "Teckenförklaring");
-        foreach (var (term, meaning) in Legend)
+        (string, string)[] legend =
+        [
+            Legend[0],
+            (Disclosure.SmallCountSymbol(data.Disclosure), $"Dolt antal mellan 1 och {data.Disclosure.Limit - 1} (röjandeskydd för personbaserade indikatorer)."),
+            .. Legend[1..],
+        ];
+        foreach (var (term, meaning) in legend)
         {
             var termCell = sheet.Cell(row, 1).PutText(term);
             termCell.Style.Font.Bold = true;
@@ -75,6 +80,6 @@ public static class DefinitionsSheet
         Look.Widths(sheet, 16, 30, 34, 34, 26, 22, 12, 14, 12, 13, 24);
         for (var r = HeaderRow; r < row; r++) Look.FitWrappedRow(sheet, r);
         sheet.SheetView.FreezeRows(HeaderRow);
-        Look.Print(sheet, footer, HeaderRow, HeaderRow);
+        Look.Print(sheet, footer, (HeaderRow, HeaderRow));
     }
 }

@@ -81,7 +81,7 @@ public static class DeliveriesSheet
         for (var r = 1; r < row; r++)
             if (sheet.Row(r).Cells().Any(c => c.Style.Alignment.WrapText)) Look.FitWrappedRow(sheet, r);
         sheet.SheetView.FreezeRows(2);
-        Look.Print(sheet, footer, 1, 2);
+        Look.Print(sheet, footer, (1, 2));
     }
 
     /// <summary>Writes texts into cells spanning the given numbers of columns; returns each span's first cell.</summary>

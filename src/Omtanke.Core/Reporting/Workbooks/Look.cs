@@ -118,7 +118,7 @@ public static class Look
     }
 
     /// <summary>A4 landscape, one page wide, the header rows repeated on every page, page numbers in the footer.</summary>
-    public static void Print(IXLWorksheet sheet, string footer, int firstHeaderRow, int lastHeaderRow, bool onePage = false)
+    public static void Print(IXLWorksheet sheet, string footer, (int First, int Last)? repeatRows, bool onePage = false)
     {
         var setup = sheet.PageSetup;
         setup.PaperSize = XLPaperSize.A4Paper;
@@ -127,7 +127,7 @@ public static class Look
         setup.Margins.Left = setup.Margins.Right = 0.4;
         setup.Margins.Top = setup.Margins.Bottom = 0.5;
         setup.Margins.Header = setup.Margins.Footer = 0.25;
-        if (lastHeaderRow >= firstHeaderRow) setup.SetRowsToRepeatAtTop(firstHeaderRow, lastHeaderRow);
+        if (repeatRows is var (first, last)) setup.SetRowsToRepeatAtTop(first, last);
         setup.Footer.Left.AddText(footer);
         setup.Footer.Right.AddText("Sida ");
         setup.Footer.Right.AddText(XLHFPredefinedText.PageNumber);

@@ -22,7 +22,7 @@ public static class QuarterlySheet
         var headers = Headers(model);
         var quarters = model.Quarters.Count;
         Look.Title(sheet, 1, $"RUG-uppföljning {model.Quarter.SwedishLabel} – {section.Area.Name}");
-        Look.Note(sheet, 2, "Kursiv = preliminärt värde. .. och <5 = dolt (röjandeskydd). Grönt/rött = målet uppfyllt/ej uppfyllt. " +
+        Look.Note(sheet, 2, $"Kursiv = preliminärt värde. {Disclosure.Note(model.Disclosure)}. Grönt/rött = målet uppfyllt/ej uppfyllt. " +
             "Gult = signal i styrdiagrammet under kvartalet. Förklaringar på bladet Definitioner.");
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, headers.Length));
@@ -58,7 +58,7 @@ public static class QuarterlySheet
         Look.Widths(sheet, [18, .. Enumerable.Repeat(12.0, quarters), 14, 14, 8, 13, 12, 46]);
         for (var r = HeaderRow; r < row; r++) Look.FitWrappedRow(sheet, r);
         sheet.SheetView.FreezeRows(HeaderRow);
-        Look.Print(sheet, footer, HeaderRow, HeaderRow, onePage: true);
+        Look.Print(sheet, footer, (HeaderRow, HeaderRow), onePage: true);
     }
 
 }

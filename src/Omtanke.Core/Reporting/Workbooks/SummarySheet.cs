@@ -23,7 +23,7 @@ public static class SummarySheet
         var yearBefore = month.AddMonths(-12);
         Look.Title(sheet, 1, $"Indikatorrapport {Periods.SwedishMonth(month)}");
         Look.Note(sheet, 2, $"Omtanke Halland – Hallands sex kommuner och Region Halland. Skapad {created:yyyy-MM-dd HH:mm}.");
-        Look.Note(sheet, 3, "Kursiv = preliminärt värde. .. = dolt värde, <5 = dolt antal 1–4 (röjandeskydd). " +
+        Look.Note(sheet, 3, $"Kursiv = preliminärt värde. {Disclosure.Note(data.Disclosure)}. " +
             "Grönt = målet uppfyllt, rött = ej uppfyllt. Gult = SPC-signal. Förklaringar på bladet Definitioner.");
 
         string[] headers =
@@ -52,7 +52,7 @@ public static class SummarySheet
         Look.FitWrappedRow(sheet, HeaderRow);
         sheet.Column(1).Style.Alignment.Indent = 1;
         sheet.SheetView.FreezeRows(HeaderRow);
-        Look.Print(sheet, footer, HeaderRow, HeaderRow);
+        Look.Print(sheet, footer, (HeaderRow, HeaderRow));
     }
 
     private static void WriteRow(IXLWorksheet sheet, int row, ReportData data, IndicatorDefinition indicator, string area,

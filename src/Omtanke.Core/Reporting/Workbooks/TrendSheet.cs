@@ -92,5 +92,5 @@ public sealed class TrendSheet
         _nextRow = row + ChartRows + 2;
     }
 
-    public void Finish(string footer) => Look.Print(_sheet, footer, HeaderRow, HeaderRow);
+    public void Finish(string footer) => Look.Print(_sheet, footer, (HeaderRow, HeaderRow));
 }
