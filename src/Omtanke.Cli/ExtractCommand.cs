@@ -21,7 +21,7 @@ public static class ExtractCommand
         if (to < from) throw new UsageException("--to får inte vara före --from.");
 
         await using var service = await OmtankeService.OpenAsync(settings);
-        var report = await MunicipalExtract.WriteAsync(service.Db, new DisclosureSettings(settings.DisclosureLimit), kommun, from, to, outDir);
+        var report = await MunicipalExtract.WriteAsync(ReportCommand.Context(service, settings), kommun, from, to, outDir);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Lokalt uttag för {Areas.Name(kommun)} ({kommun}), {from:yyyy-MM} – {to:yyyy-MM}: {report.Workbook}"));
         await stdout.WriteLineAsync(ReportCommand.Done(report));

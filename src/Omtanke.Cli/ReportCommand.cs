@@ -21,17 +21,17 @@ public static class ReportCommand
         args.RejectUnknown();
 
         await using var service = await OmtankeService.OpenAsync(settings);
-        var disclosure = new DisclosureSettings(settings.DisclosureLimit);
+        var context = Context(service, settings);
         if (hasPeriod)
         {
-            var report = await MonthlyReport.WriteAsync(service.Db, disclosure, month, outDir);
+            var report = await MonthlyReport.WriteAsync(context, month, outDir);
             await stdout.WriteLineAsync($"Indikatorrapport för {Periods.SwedishMonth(month)}: {report.Workbook}");
             await stdout.WriteLineAsync($"Diagram (PNG och SVG): {Path.GetDirectoryName(report.Other.FirstOrDefault() ?? report.Workbook)}");
             await stdout.WriteLineAsync(Done(report));
         }
         else
         {
-            var report = await QuarterlyReport.WriteAsync(service.Db, disclosure, quarter, outDir);
+            var report = await QuarterlyReport.WriteAsync(context, quarter, outDir);
             await stdout.WriteLineAsync($"RUG-uppföljning för {quarter.SwedishLabel}: {report.Workbook}");
             await stdout.WriteLineAsync($"Utskriftsbar webbsida: {report.Other.Single()}");
             await stdout.WriteLineAsync(Done(report));
@@ -47,10 +47,10 @@ public static class ReportCommand
             await stdout.WriteLineAsync("Inga indikatorvärden ännu, så inga rapporter.");
             return;
         }
-        var disclosure = new DisclosureSettings(settings.DisclosureLimit);
-        var monthly = await MonthlyReport.WriteAsync(service.Db, disclosure, month, outDir);
-        var quarterly = await QuarterlyReport.WriteAsync(service.Db, disclosure, Quarter.Of(month), outDir);
-        var extract = await MunicipalExtract.WriteAsync(service.Db, disclosure, DemoMunicipality, month.AddMonths(-11), month, outDir);
+        var context = Context(service, settings);
+        var monthly = await MonthlyReport.WriteAsync(context, month, outDir);
+        var quarterly = await QuarterlyReport.WriteAsync(context, Quarter.Of(month), outDir);
+        var extract = await MunicipalExtract.WriteAsync(context, DemoMunicipality, month.AddMonths(-11), month, outDir);
         await stdout.WriteLineAsync($"""
             Indikatorrapport för {Periods.SwedishMonth(month)}: {monthly.Workbook}
             RUG-uppföljning för {Quarter.Of(month).SwedishLabel}: {quarterly.Workbook} och {quarterly.Other.Single()}
@@ -59,6 +59,10 @@ public static class ReportCommand
     }
 
     private const string DemoMunicipality = "1380";
+
+    /// <summary>The reports of a command run: the service's database and disclosure limit, by the user running it.</summary>
+    public static ReportContext Context(OmtankeService service, OmtankeSettings settings) =>
+        new(service.Db, new DisclosureSettings(settings.DisclosureLimit), Environment.UserName);
 
     public static string Done(ReportFiles report) =>
         string.Create(Periods.Swedish, $"Klart på {report.Elapsed.TotalSeconds:0.0} s.");

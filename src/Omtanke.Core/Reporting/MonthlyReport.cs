@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ClosedXML.Excel;
-using Npgsql;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting.Charts;
 using Omtanke.Core.Reporting.Workbooks;
@@ -25,9 +24,9 @@ public static class MonthlyReport
 
     public static string FileName(DateOnly month) => $"Indikatorrapport-{Periods.Label(month)}.xlsx";
 
-    public static async Task<ReportFiles> WriteAsync(NpgsqlDataSource db, DisclosureSettings disclosure, DateOnly month,
-        string outDir, CancellationToken ct = default)
+    public static async Task<ReportFiles> WriteAsync(ReportContext context, DateOnly month, string outDir, CancellationToken ct = default)
     {
+        var (db, disclosure) = (context.Db, context.Disclosure);
         var clock = Stopwatch.StartNew();
         var spcMonths = Periods.MonthsEndingWith(month, SpcMonths);
         var displayMonths = Periods.MonthsEndingWith(month, DisplayMonths);
@@ -65,6 +64,8 @@ public static class MonthlyReport
 
         var chartFolder = Path.Combine(outDir, $"Indikatorrapport-{Periods.Label(month)}-diagram");
         var images = ChartImages(data, sections, periods, spcMonths, chartFolder);
+        await context.AuditAsync("rapport-månad", workbookPath,
+            new { period = Periods.Label(month), diagram = Path.GetFileName(chartFolder), filer = images.Count + 1 }, ct);
         return new ReportFiles(workbookPath, images, clock.Elapsed);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ClosedXML.Excel;
-using Npgsql;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting.Extracts;
 using Omtanke.Core.Reporting.Workbooks;
@@ -18,9 +17,10 @@ public static class MunicipalExtract
     public static string FileName(string kommun, DateOnly from, DateOnly to) =>
         $"Lokalt-uttag-{kommun}-{Areas.Name(kommun)}-{Periods.Label(from)}-{Periods.Label(to)}.xlsx";
 
-    public static async Task<ReportFiles> WriteAsync(NpgsqlDataSource db, DisclosureSettings disclosure, string kommun,
-        DateOnly from, DateOnly to, string outDir, CancellationToken ct = default)
+    public static async Task<ReportFiles> WriteAsync(ReportContext context, string kommun, DateOnly from, DateOnly to,
+        string outDir, CancellationToken ct = default)
     {
+        var (db, disclosure) = (context.Db, context.Disclosure);
         if (!Areas.IsMunicipality(kommun)) throw new ArgumentException($"{kommun} is not one of Halland's municipalities.", nameof(kommun));
         var clock = Stopwatch.StartNew();
         string[] areas = [kommun, Areas.Region];
@@ -56,6 +56,7 @@ public static class MunicipalExtract
             workbook.SaveAs(path);
         }
         SavedWorkbook.Complete(path, charts);
+        await context.AuditAsync("lokalt-uttag", path, new { kommun, från = Periods.Label(from), till = Periods.Label(to) }, ct);
         return new ReportFiles(path, [], clock.Elapsed);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using ClosedXML.Excel;
-using Npgsql;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting.Html;
 using Omtanke.Core.Reporting.Workbooks;
@@ -17,9 +16,9 @@ public static class QuarterlyReport
 {
     public static string BaseName(Quarter quarter) => $"RUG-uppfoljning-{quarter.Label}";
 
-    public static async Task<ReportFiles> WriteAsync(NpgsqlDataSource db, DisclosureSettings disclosure, Quarter quarter,
-        string outDir, CancellationToken ct = default)
+    public static async Task<ReportFiles> WriteAsync(ReportContext context, Quarter quarter, string outDir, CancellationToken ct = default)
     {
+        var (db, disclosure) = (context.Db, context.Disclosure);
         var clock = Stopwatch.StartNew();
         var first = quarter.Minus(QuarterlyModel.QuartersShown - 1).FirstMonth;
         var spcFrom = quarter.LastMonth.AddMonths(1 - MonthlyReport.SpcMonths);
@@ -43,6 +42,7 @@ public static class QuarterlyReport
 
         var htmlPath = Path.Combine(outDir, BaseName(quarter) + ".html");
         await File.WriteAllTextAsync(htmlPath, QuarterlyHtmlPage.Render(model, created), new UTF8Encoding(false), ct);
+        await context.AuditAsync("rapport-kvartal", workbookPath, new { period = quarter.Label, sida = Path.GetFileName(htmlPath) }, ct);
         return new ReportFiles(workbookPath, [htmlPath], clock.Elapsed);
     }
 }

@@ -13,11 +13,11 @@ public sealed class EmptyReportTests
     {
         await using var service = await TestPostgres.CreateServiceAsync();
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-empty-" + Guid.NewGuid().ToString("N")[..8]);
-        var disclosure = new DisclosureSettings();
+        var context = new ReportContext(service.Db, new DisclosureSettings(), "testare");
 
-        var monthly = await MonthlyReport.WriteAsync(service.Db, disclosure, new DateOnly(2024, 3, 1), dir);
-        var quarterly = await QuarterlyReport.WriteAsync(service.Db, disclosure, new Quarter(2024, 1), dir);
-        var extract = await MunicipalExtract.WriteAsync(service.Db, disclosure, "1381", new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 1), dir);
+        var monthly = await MonthlyReport.WriteAsync(context, new DateOnly(2024, 3, 1), dir);
+        var quarterly = await QuarterlyReport.WriteAsync(context, new Quarter(2024, 1), dir);
+        var extract = await MunicipalExtract.WriteAsync(context, "1381", new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 1), dir);
 
         foreach (var path in new[] { monthly.Workbook, quarterly.Workbook, extract.Workbook })
             WorkbookChecks.PassesOpenXmlValidator(path);

@@ -35,7 +35,7 @@ public sealed class MonthlyReportTests
                 CancellationToken.None, PreliminaryIndicator);
         }
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-monthly-" + Guid.NewGuid().ToString("N")[..8]);
-        _report = await MonthlyReport.WriteAsync(_service.Db, new DisclosureSettings(), Month, dir);
+        _report = await MonthlyReport.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), Month, dir);
         TestContext.Out.WriteLine($"Monthly report written in {_report.Elapsed.TotalSeconds:0.00} s");
         _expected = await ExpectedValues.ReadAsync(_service, new ValuesFilter(Month.AddMonths(-23), Month));
         _workbook = new XLWorkbook(_report.Workbook);
@@ -58,6 +58,15 @@ public sealed class MonthlyReportTests
         Assert.That(_workbook.Worksheets.Select(s => s.Name),
             Is.EqualTo(new[] { "Sammanfattning" }.Concat(areas).Concat(["Leveranser", "Definitioner", "Diagramdata"])));
         Assert.That(areas, Does.Contain("Utskrivning"));
+    }
+
+    [Test]
+    public async Task The_report_is_kept_in_the_audit_trail()
+    {
+        await using var conn = await _service.Db.OpenConnectionAsync();
+        var row = await Sql.ScalarAsync(conn,
+            "SELECT actor || ' ' || subject || ' ' || (details->>'period') FROM audit_log WHERE action = 'rapport-månad'", CancellationToken.None);
+        Assert.That(row, Is.EqualTo("testare Indikatorrapport-2024-03.xlsx 2024-03"));
     }
 
     [Test]
