@@ -46,7 +46,9 @@ public static class CommandLine
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
-                "report" or "extract" or "serve" => throw new UsageException(
+                "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
+                "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
+                "serve" => throw new UsageException(
                     $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),
