@@ -191,7 +191,8 @@ public sealed class ReaderTests
             Workbooks.Fill(sheet, Extracts.UkColumns,
                 ["V1", "P1", 1380, 84, "somatik", null, null, new DateTime(2024, 3, 1), new DateTime(2024, 3, 5), new DateTime(2024, 3, 9)],
                 null, // row 3 left empty
-                ["V2", "P2", 138, 84, "somatik", null, null, new DateTime(2024, 3, 1), new DateTime(2024, 3, 5), new DateTime(2024, 3, 4)]);
+                // a code typed as text; a number 138 would be read as 0138 (Tyresö), Excel having dropped its zero
+                ["V2", "P2", "138", 84, "somatik", null, null, new DateTime(2024, 3, 1), new DateTime(2024, 3, 5), new DateTime(2024, 3, 4)]);
             workbook.SaveAs(file);
         }
 
