@@ -55,7 +55,8 @@ public sealed record ImportOutcome
         {
             case ImportStatus.Accepted:
                 sb.Append($"{FileName}: {(DryRun ? "godkänd vid provkörning, inget sparat" : "importerad")}{source}: " +
-                          $"{Rows.ToString("N0", sv)} rader, {SlicesCovered} delar (månad × kommun), " +
+                          $"{Rows.ToString("N0", sv)} {(Rows == 1 ? "rad" : "rader")}, " +
+                          $"{SlicesCovered} {(SlicesCovered == 1 ? "del" : "delar")} (månad × kommun), " +
                           $"{SlicesSuperseded} ersatta, {OutOfCounty.ToString("N0", sv)} utomläns");
                 break;
             case ImportStatus.Unchanged:

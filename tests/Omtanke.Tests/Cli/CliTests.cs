@@ -163,7 +163,7 @@ public sealed class CliTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.StdoutLines, Is.EqualTo(new[]
         {
-            "mars.csv: importerad (utskrivningsklara): 1 rader, 1 delar (månad × kommun), 0 ersatta, 0 utomläns",
+            "mars.csv: importerad (utskrivningsklara): 1 rad, 1 del (månad × kommun), 0 ersatta, 0 utomläns",
             "fel.csv: avvisad (utskrivningsklara): 1 fel, inget importerades",
             "  rad 2, kolumn alder, värde \"130\": Måste vara mellan 0 och 120.",
             "  Rätta felen i filen och importera den igen.",
@@ -204,7 +204,7 @@ public sealed class CliTests
         var result = await CliProcess.RunAsync(env, "import", "--dry-run", "mars.csv");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.Stdout, Does.StartWith("mars.csv: godkänd vid provkörning, inget sparat (utskrivningsklara): 1 rader"));
+        Assert.That(result.Stdout, Does.StartWith("mars.csv: godkänd vid provkörning, inget sparat (utskrivningsklara): 1 rad,"));
         await using var db = NpgsqlDataSource.Create(database);
         Assert.That(await ServiceExtensions.RowsAsync(db,
             "SELECT (SELECT count(*) FROM deliveries), (SELECT count(*) FROM fact_utskrivningsklara), (SELECT count(*) FROM indicator_values)"),

@@ -33,7 +33,7 @@ public sealed class DeliveryTests
         Assert.That(correction.SlicesCovered, Is.EqualTo(1));
         Assert.That(correction.SlicesSuperseded, Is.EqualTo(1));
         Assert.That(correction.Summary(), Is.EqualTo(
-            "rattelse.csv: importerad (utskrivningsklara): 2 rader, 1 delar (månad × kommun), 1 ersatta, 0 utomläns"));
+            "rattelse.csv: importerad (utskrivningsklara): 2 rader, 1 del (månad × kommun), 1 ersatta, 0 utomläns"));
         Assert.That(await CurrentSlicesAsync(service), Is.EqualTo(new[]
         {
             "2024-01|1380|kvartal.csv|3", "2024-01|1383|kvartal.csv|3",
