@@ -25,6 +25,7 @@ public static class CommandLine
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           demo                                    importera data-samples/ och skriv rapporter under out/
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
+          serve [--urls http://0.0.0.0:8080]      kör webbapplikationen och bakgrundsjobben
           db stop                                 stoppa den inbäddade databasen
 
         Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används ett inbäddat
@@ -46,7 +47,8 @@ public static class CommandLine
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
-                "report" or "extract" or "serve" => throw new UsageException(
+                "serve" => await ServeAsync(args),
+                "report" or "extract" => throw new UsageException(
                     $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),
@@ -68,6 +70,13 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Fel: {e.Message}\nKontrollera databasen (OMTANKE_DB eller .omtanke/) och filerna, och försök igen.");
             return UsageOrFailure;
         }
+    }
+
+    /// <summary>Runs until stopped; the web host reads its own options (OMTANKE_DB, Omtanke__Inbox, --urls …).</summary>
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        await Omtanke.Web.Hosting.OmtankeWebHost.RunAsync(args[1..]);
+        return Ok;
     }
 
     private static int Help(TextWriter stdout)

@@ -31,13 +31,16 @@ public sealed record OmtankeSettings(string? ConnectionString, string? PatientKe
 /// <summary>The pipeline's parts, wired to one migrated database.</summary>
 public sealed class OmtankeService : IAsyncDisposable
 {
-    private OmtankeService(NpgsqlDataSource db, PatientIdHasher hasher, IndicatorEngine engine)
+    private OmtankeService(string connectionString, NpgsqlDataSource db, PatientIdHasher hasher, IndicatorEngine engine)
     {
+        ConnectionString = connectionString;
         Db = db;
         Engine = engine;
         Importer = new Importer(db, hasher, engine);
     }
 
+    /// <summary>The database's full connection string, for parts that open their own connections (the job server).</summary>
+    public string ConnectionString { get; }
     public NpgsqlDataSource Db { get; }
     public IndicatorEngine Engine { get; }
     public Importer Importer { get; }
@@ -53,7 +56,7 @@ public sealed class OmtankeService : IAsyncDisposable
                 $"när {OmtankeSettings.ConnectionVariable} pekar på en egen databas."));
         var db = NpgsqlDataSource.Create(connectionString);
         await Migrator.MigrateAsync(db, ct);
-        return new OmtankeService(db, new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
+        return new OmtankeService(connectionString, db, new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
             new IndicatorEngine(new DisclosureSettings(settings.DisclosureLimit)));
     }
 

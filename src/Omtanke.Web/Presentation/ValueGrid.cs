@@ -1,0 +1,52 @@
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Targets;
+using Omtanke.Web.Accounts;
+
+namespace Omtanke.Web.Presentation;
+
+/// <summary>One cell of a value table as a viewer may see it, with its target verdict and status.</summary>
+public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTarget, string? Numbers)
+{
+    public string CssClass => string.Join(' ', new[]
+    {
+        "num",
+        Preliminary ? "prel" : null,
+        MeetsTarget switch { true => "mal-ok", false => "mal-ej", null => null },
+    }.Where(c => c is not null));
+
+    public string Title(IndicatorDefinition indicator) =>
+        string.Join(" · ", new[]
+        {
+            Numbers,
+            Preliminary ? "preliminärt" : null,
+            MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
+        }.Where(t => t is not null));
+
+    public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,
+        Target? target)
+    {
+        var shown = ShownValue.Of(v, indicator, viewer, disclosure);
+        bool? meets = shown.Number is { } n && target is not null ? target.IsMetBy(n) : null;
+        var numbers = shown.IsHidden || indicator.Kind == IndicatorKind.Count || v.Numerator is null
+            ? null
+            : $"{ValuesCsv.Number(v.Numerator)} / {ValuesCsv.Number(v.Denominator)}";
+        return new ValueCell(shown, v.Preliminary, meets, numbers);
+    }
+}
+
+public static class Periods
+{
+    public static DateOnly Start(string period)
+    {
+        if (period.Length == 4) return new DateOnly(int.Parse(period), 1, 1);
+        if (period[5] == 'Q') return new DateOnly(int.Parse(period[..4]), 3 * (period[6] - '0') - 2, 1);
+        return new DateOnly(int.Parse(period[..4]), int.Parse(period[5..7]), 1);
+    }
+
+    private static readonly string[] MonthNames =
+        ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+    public static string MonthName(DateOnly month) => $"{MonthNames[month.Month - 1]} {month.Year}";
+
+    public static string TargetText(Target t) => $"{t.DirectionText} {t.Value!.Value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"))}";
+}
