@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Http.Features;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Storage;
@@ -15,8 +18,10 @@ namespace Omtanke.Web.Hosting;
 /// The service: web pages, JSON API and job server in one host, on the embedded PostgreSQL or
 /// <c>OMTANKE_DB</c>. Started by <c>omtanke serve</c> and by this project's own Program.
 /// </summary>
-public static class OmtankeWebHost
+public sealed class OmtankeWebHost
 {
+    private OmtankeWebHost() { }
+
     public static async Task RunAsync(string[] args)
     {
         var app = await BuildAsync(args);
@@ -60,6 +65,8 @@ public static class OmtankeWebHost
         services.AddOmtankeJobs(service.ConnectionString, options);
         services.AddOmtankeHealth();
         services.AddRazorPages();
+        // Swedish text stays readable in the HTML (å ä ö are not turned into character references).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
         services.AddProblemDetails();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
@@ -69,6 +76,7 @@ public static class OmtankeWebHost
         app.UseExceptionHandler("/fel");
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/fel/{0}"));
         app.UseSecurityHeaders();
+        app.UseRequestLocalization("sv-SE");
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
