@@ -31,32 +31,34 @@ public sealed record OmtankeSettings(string? ConnectionString, string? PatientKe
 /// <summary>The pipeline's parts, wired to one migrated database.</summary>
 public sealed class OmtankeService : IAsyncDisposable
 {
-    private OmtankeService(string connectionString, NpgsqlDataSource db, PatientIdHasher hasher, IndicatorEngine engine)
+    private readonly Importer? _importer;
+
+    private OmtankeService(NpgsqlDataSource db, PatientIdHasher? hasher, IndicatorEngine engine)
     {
-        ConnectionString = connectionString;
         Db = db;
         Engine = engine;
-        Importer = new Importer(db, hasher, engine);
+        _importer = hasher is null ? null : new Importer(db, hasher, engine);
     }
 
-    /// <summary>The database's full connection string, for parts that open their own connections (the job server).</summary>
-    public string ConnectionString { get; }
     public NpgsqlDataSource Db { get; }
     public IndicatorEngine Engine { get; }
-    public Importer Importer { get; }
+
+    /// <summary>Imports need the patient key; reading values does not.</summary>
+    public Importer Importer => _importer ?? throw new ImportSetupException(
+        $"{OmtankeSettings.PatientKeyVariable} saknas: ange en hemlig nyckel (minst 16 tecken) för patientidentiteter " +
+        $"när {OmtankeSettings.ConnectionVariable} pekar på en egen databas.");
 
     public static async Task<OmtankeService> OpenAsync(OmtankeSettings settings, CancellationToken ct = default)
     {
         var connectionString = settings.ConnectionString
             ?? await new EmbeddedPostgres(settings.EmbeddedHome).EnsureStartedAsync(ct);
-        var key = settings.PatientKey ?? (settings.ConnectionString is null
-            ? EmbeddedPatientKey(settings.EmbeddedHome)
-            : throw new ImportSetupException(
-                $"{OmtankeSettings.PatientKeyVariable} saknas: ange en hemlig nyckel (minst 16 tecken) för patientidentiteter " +
-                $"när {OmtankeSettings.ConnectionVariable} pekar på en egen databas."));
+        var key = settings.PatientKey ?? (settings.ConnectionString is null ? EmbeddedPatientKey(settings.EmbeddedHome) : null);
+        if (key is not null && Encoding.UTF8.GetByteCount(key) < 16)
+            throw new ImportSetupException(
+                $"{OmtankeSettings.PatientKeyVariable} är för kort: ange en hemlig nyckel på minst 16 tecken för patientidentiteter.");
         var db = NpgsqlDataSource.Create(connectionString);
         await Migrator.MigrateAsync(db, ct);
-        return new OmtankeService(connectionString, db, new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
+        return new OmtankeService(db, key is null ? null : new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
             new IndicatorEngine(new DisclosureSettings(settings.DisclosureLimit)));
     }
 

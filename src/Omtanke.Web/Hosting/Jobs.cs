@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Npgsql;
 using Omtanke.Web.Accounts;
 using Omtanke.Web.Jobs;
 using Omtanke.Web.Reports;
@@ -14,13 +15,13 @@ public static class Jobs
     public const string Schema = "hangfire";
     public const string DashboardPath = "/hangfire";
 
-    public static void AddOmtankeJobs(this IServiceCollection services, string connectionString, WebOptions options)
+    public static void AddOmtankeJobs(this IServiceCollection services, NpgsqlDataSource db, WebOptions options)
     {
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnections(db)), new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
                 PrepareSchemaIfNecessary = true,
@@ -38,6 +39,12 @@ public static class Jobs
                 o.ShutdownTimeout = TimeSpan.FromSeconds(15);
             });
         services.AddHostedService<RecurringJobsRegistration>();
+    }
+
+    /// <summary>The job server draws on the service's own connection pool, which closes with the host.</summary>
+    private sealed class DataSourceConnections(NpgsqlDataSource db) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => db.CreateConnection();
     }
 
     /// <summary>The dashboard, for administrators only: the endpoint's policy decides, not Hangfire's local-only default.</summary>

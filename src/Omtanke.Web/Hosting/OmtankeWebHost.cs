@@ -62,7 +62,7 @@ public sealed class OmtankeWebHost
         services.AddHostedService<DemoAdministratorOnFirstStart>();
 
         services.AddOmtankeSignIn(options);
-        services.AddOmtankeJobs(service.ConnectionString, options);
+        services.AddOmtankeJobs(service.Db, options);
         services.AddOmtankeHealth();
         services.AddRazorPages();
         // Swedish text stays readable in the HTML (å ä ö are not turned into character references).
@@ -73,10 +73,14 @@ public sealed class OmtankeWebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1024 * 1024);
 
         var app = builder.Build();
+        // Closes the connection pool once the job server and every request are done with it.
+        app.Lifetime.ApplicationStopped.Register(() => service.DisposeAsync().AsTask().GetAwaiter().GetResult());
         app.UseExceptionHandler("/fel");
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/fel/{0}"));
         app.UseSecurityHeaders();
         app.UseRequestLocalization("sv-SE");
+        // After the error handlers, so a re-executed error page finds its endpoint.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
