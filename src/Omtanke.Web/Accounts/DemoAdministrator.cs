@@ -14,7 +14,14 @@ public static class DemoAdministrator
     {
         if (await users.AnyAsync(ct)) return;
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
-        await users.CreateAsync(UserName, "Demoadministratör", password, Roles.Administrator, null, "serve", ct);
+        try
+        {
+            await users.CreateAsync(UserName, "Demoadministratör", password, Roles.Administrator, null, "serve", ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            return; // another instance, started at the same moment, made it and showed its password
+        }
         await console.WriteLineAsync($"""
 
             Första start: ett administratörskonto har skapats för inloggning på webbsidan.

@@ -62,6 +62,7 @@ public sealed class OmtankeWebHost
         services.AddHostedService<DemoAdministratorOnFirstStart>();
 
         services.AddOmtankeSignIn(options);
+        DataProtectionKeys.AddOmtankeDataProtection(services, service.Db);
         services.AddOmtankeJobs(service.Db, options);
         services.AddOmtankeHealth();
         services.AddRazorPages();

@@ -22,7 +22,11 @@ public readonly record struct ShownValue(decimal? Number, string? Symbol)
             ? new ShownValue(null, $"<{disclosure.Limit}")
             : new ShownValue(null, HiddenSymbol);
 
-    /// <summary>Swedish number format: one decimal for ratios, none for counts.</summary>
+    /// <summary>
+    /// Swedish number format: counts whole, percentages and rates per 1 000 with one decimal, plain ratios
+    /// (mean days, the continuity index between 0 and 1) with two.
+    /// </summary>
     public string Text(IndicatorDefinition indicator) =>
-        Symbol ?? Number!.Value.ToString(indicator.Kind == IndicatorKind.Count ? "N0" : "N1", Swedish);
+        Symbol ?? Number!.Value.ToString(
+            indicator.Kind == IndicatorKind.Count ? "N0" : indicator.Factor == 1 ? "N2" : "N1", Swedish);
 }

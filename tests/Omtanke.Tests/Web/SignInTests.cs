@@ -49,4 +49,26 @@ public sealed class SignInTests
         await client.PostAsync("/logga-ut", await WebTestHost.FormAsync(client, "/", []));
         Assert.That((await client.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
     }
+
+    [Test]
+    public async Task Without_an_identity_provider_configured_only_local_sign_in_is_offered()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var client = host.Anonymous();
+        Assert.That(await client.GetStringAsync("/logga-in"), Does.Not.Contain("Logga in med"));
+        var response = await client.PostAsync("/logga-in?handler=Oidc", await WebTestHost.FormAsync(client, "/logga-in", []));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Only_an_administrator_reaches_the_job_dashboard()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var admin = await host.SignInAsync(WebTestHost.Admin);
+        var dashboard = await admin.GetAsync("/hangfire");
+        Assert.That(dashboard.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await dashboard.Content.ReadAsStringAsync(), Does.Contain("Omtanke – bakgrundsjobb"));
+        var analyst = await host.SignInAsync(WebTestHost.Analyst);
+        Assert.That((await analyst.GetAsync("/hangfire")).Headers.Location!.ToString(), Does.Contain("/fel/403"));
+    }
 }
