@@ -32,7 +32,7 @@ public static class SignInSetup
                 context.Request.Headers.ContainsKey(ApiKeyStore.Header)
                     ? ApiKeyAuthentication.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddCookie(o =>
             {
                 o.LoginPath = "/logga-in";

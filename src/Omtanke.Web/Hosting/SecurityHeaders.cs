@@ -15,7 +15,7 @@ public static class SecurityHeaders
     public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.DashboardPath) ? DashboardPolicy : PagePolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(JobServer.DashboardPath) ? DashboardPolicy : PagePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -10,7 +10,7 @@ namespace Omtanke.Web.Hosting;
 
 /// <summary>Hangfire on the service's own PostgreSQL (schema <c>hangfire</c>): jobs survive a restart and
 /// several instances share them.</summary>
-public static class Jobs
+public static class JobServer
 {
     public const string Schema = "hangfire";
     public const string DashboardPath = "/hangfire";
