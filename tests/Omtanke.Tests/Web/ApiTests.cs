@@ -48,6 +48,18 @@ public sealed class ApiTests
     }
 
     [Test]
+    public async Task A_municipality_key_sees_its_own_hidden_values_and_others_as_published()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
+        const string query = "/api/values?from=2024-06&to=2024-06&indicator=pal_brytpunktssamtal&area=1315";
+        var hylte = await (await KeyClientAsync(host, Roles.Municipality, SampleFiles.HylteKommun)).GetFromJsonAsync<JsonElement>(query);
+        var varberg = await (await KeyClientAsync(host, Roles.Municipality, "1383")).GetFromJsonAsync<JsonElement>(query);
+        Assert.That(hylte.GetProperty("items")[0].GetProperty("value").GetDecimal(), Is.EqualTo(50m));
+        Assert.That(varberg.GetProperty("items")[0].GetProperty("symbol").GetString(), Is.EqualTo(".."));
+    }
+
+    [Test]
     public async Task Bad_filters_get_a_Swedish_problem_description()
     {
         await using var host = await WebTestHost.StartAsync();
