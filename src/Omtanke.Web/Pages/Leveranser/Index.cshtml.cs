@@ -49,8 +49,9 @@ public sealed class IndexModel(DeliveryHistory history, ImportQueue queue, IAuth
         CanImport = (await authorization.AuthorizeAsync(User, Policies.Import)).Succeeded;
         Deliveries = await history.ListAsync(0, 50, ct);
         var latest = await history.LatestMonthAsync(ct) ?? new DateOnly(DateTime.Today.Year, DateTime.Today.Month, 1);
-        for (var m = latest.AddMonths(1 - MonthsShown); m <= latest; m = m.AddMonths(1)) Months.Add(m);
-        foreach (var slice in await history.CoverageAsync(Months[0], latest, ct))
+        // Newest first: the months still being delivered are the ones people look for.
+        for (var m = latest; m > latest.AddMonths(-MonthsShown); m = m.AddMonths(-1)) Months.Add(m);
+        foreach (var slice in await history.CoverageAsync(Months[^1], latest, ct))
         {
             if (!Covered.TryGetValue((slice.Source, slice.Month), out var list)) Covered[(slice.Source, slice.Month)] = list = [];
             if (Areas.IsMunicipality(slice.Kommunkod)) list.Add(slice.Kommunkod);
