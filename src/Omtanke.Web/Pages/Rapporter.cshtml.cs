@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
+using Omtanke.Core.Indicators;
 using Omtanke.Core.Storage;
 using Omtanke.Web.Accounts;
 using Omtanke.Web.Reports;
@@ -24,8 +25,7 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
 
     public async Task<IActionResult> OnGetManadAsync(string? manad, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(manad + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            return await ShowErrorAsync("Ange månaden som ÅÅÅÅ-MM.", ct);
+        if (Month(manad) is not { } month) return await ShowErrorAsync("Ange månaden som ÅÅÅÅ-MM.", ct);
         return await DownloadAsync(await renderer.MonthlyAsync(month, ct), new { month = manad }, ct);
     }
 
@@ -35,6 +35,23 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
             return await ShowErrorAsync("Ange år och kvartal 1–4.", ct);
         return await DownloadAsync(await renderer.QuarterlyAsync(ar.Value, kvartal.Value, ct), new { year = ar, quarter = kvartal }, ct);
     }
+
+    /// <summary>A municipality's own extract: its values unhidden, so only for a viewer who may see them.</summary>
+    public async Task<IActionResult> OnGetKommunAsync(string? kommun, string? fran, string? till, CancellationToken ct)
+    {
+        if (kommun is null || !Areas.IsMunicipality(kommun) || Month(fran) is not { } from || Month(till) is not { } to || to < from)
+            return await ShowErrorAsync("Välj kommun och ange månaderna som ÅÅÅÅ-MM.", ct);
+        if (!Viewer.Of(User).SeesRawValuesOf(kommun)) return Forbid();
+        return await DownloadAsync(await renderer.MunicipalExtractAsync(kommun, from, to, ct),
+            new { kommun, from = fran, to = till }, ct);
+    }
+
+    /// <summary>The municipalities whose extract the viewer may take.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ExtractMunicipalities =>
+        Areas.Municipalities.Where(m => Viewer.Of(User).SeesRawValuesOf(m.Key));
+
+    private static DateOnly? Month(string? text) =>
+        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
 
     private async Task<IActionResult> ShowErrorAsync(string error, CancellationToken ct)
     {

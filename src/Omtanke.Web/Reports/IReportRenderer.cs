@@ -12,10 +12,15 @@ public interface IReportRenderer
 {
     Task<RenderedReport> MonthlyAsync(DateOnly month, CancellationToken ct);
     Task<RenderedReport> QuarterlyAsync(int year, int quarter, CancellationToken ct);
+
+    /// <summary>A municipality's local extract for its own analysis: its values unhidden, so only for those
+    /// who may see them (the caller checks).</summary>
+    Task<RenderedReport> MunicipalExtractAsync(string kommunkod, DateOnly from, DateOnly to, CancellationToken ct);
 }
 
 public static class ReportKinds
 {
     public const string Monthly = "månadsrapport";
     public const string Quarterly = "kvartalsrapport";
+    public const string MunicipalExtract = "kommunextrakt";
 }

@@ -8,8 +8,9 @@ using Omtanke.Web.Presentation;
 namespace Omtanke.Web.Reports;
 
 /// <summary>
-/// A period's indicator values as a published CSV (';', UTF-8 with BOM so Excel reads å ä ö): disclosure
-/// control applied, one row per indicator and area.
+/// A period's indicator values as CSV (';', UTF-8 with BOM so Excel reads å ä ö), one row per indicator,
+/// area and period: published reports with disclosure control applied, a municipality's extract with its
+/// own values unhidden.
 /// </summary>
 public sealed class ValuesCsvReports(NpgsqlDataSource db, DisclosureSettings disclosure) : IReportRenderer
 {
@@ -23,9 +24,13 @@ public sealed class ValuesCsvReports(NpgsqlDataSource db, DisclosureSettings dis
             new ValuesFilter(start, start.AddMonths(2), PeriodType.Quarter), ct);
     }
 
-    private async Task<RenderedReport> RenderAsync(string fileName, ValuesFilter filter, CancellationToken ct)
+    public Task<RenderedReport> MunicipalExtractAsync(string kommunkod, DateOnly from, DateOnly to, CancellationToken ct) =>
+        RenderAsync($"Indikatorvärden {Areas.Name(kommunkod)} {from:yyyy-MM}–{to:yyyy-MM}.csv",
+            new ValuesFilter(from, to, Areas: [kommunkod]), ct, new Viewer("kommunextrakt", Roles.Municipality, kommunkod));
+
+    private async Task<RenderedReport> RenderAsync(string fileName, ValuesFilter filter, CancellationToken ct, Viewer? viewer = null)
     {
-        var published = Viewer.Public;
+        var published = viewer ?? Viewer.Public;
         var csv = new StringBuilder("indikator;namn;område;period;värde;status\n");
         await foreach (var v in ValuesQuery.ReadAsync(db, filter, ct))
         {

@@ -2,12 +2,11 @@ using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Omtanke.Tests.Web;
 using Omtanke.Web.Reports;
 
-namespace Omtanke.Tests.Jobs;
+namespace Omtanke.Tests.Web;
 
-public sealed class MonthlyReportJobTests
+public sealed class ReportTests
 {
     [Test]
     public async Task The_monthly_report_is_scheduled_for_the_10th_at_six_in_Stockholm()
@@ -51,6 +50,24 @@ public sealed class MonthlyReportJobTests
         var csv = await client.GetStringAsync("/rapporter?handler=Manad&manad=2024-06");
         var hylte = csv.Split('\n').Single(l => l.StartsWith("pal_brytpunktssamtal;") && l.Contains(";Hylte;"));
         Assert.That(hylte, Does.Contain(";..;"));
+    }
+
+    [Test]
+    public async Task A_municipality_takes_its_own_extract_with_its_hidden_values_but_not_another_municipalitys()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
+        await host.ScalarAsync("UPDATE users SET kommunkod = $1 WHERE user_name = $2", SampleFiles.HylteKommun, WebTestHost.Municipality);
+        var hylte = await host.SignInAsync(WebTestHost.Municipality);
+        var extract = await hylte.GetStringAsync("/rapporter?handler=Kommun&kommun=1315&fran=2024-01&till=2024-06");
+        Assert.That(extract.Split('\n').Single(l => l.StartsWith("pal_brytpunktssamtal;")), Does.Contain(";Hylte;2024-06;50;"));
+        Assert.That(extract, Does.Not.Contain("Halmstad"));
+        var other = await hylte.GetAsync("/rapporter?handler=Kommun&kommun=1380&fran=2024-01&till=2024-06");
+        Assert.That(other.Headers.Location!.ToString(), Does.Contain("/fel/403"));
+        var reader = await host.SignInAsync(WebTestHost.Reader);
+        Assert.That(await reader.GetStringAsync("/rapporter"), Does.Not.Contain("Kommunens extrakt"));
+        Assert.That((await reader.GetAsync("/rapporter?handler=Kommun&kommun=1315&fran=2024-01&till=2024-06")).StatusCode,
+            Is.EqualTo(HttpStatusCode.Redirect));
     }
 
     private static async Task WaitForArchiveAsync(WebTestHost host, long count)
