@@ -25,6 +25,7 @@ public static class CommandLine
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           demo                                    importera data-samples/ och skriv rapporter under out/
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
+          serve [--urls http://0.0.0.0:8080]      kör webbapplikationen och bakgrundsjobben
           db stop                                 stoppa den inbäddade databasen
 
         Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används ett inbäddat
@@ -48,8 +49,7 @@ public static class CommandLine
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
                 "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
                 "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
-                "serve" => throw new UsageException(
-                    $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
+                "serve" => await ServeAsync(args),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),
                 var other => throw new UsageException($"Okänt kommando '{other}'."),
@@ -76,6 +76,13 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Oväntat fel: {e.Message}\nFörsök igen; om felet består, rapportera det med detaljerna nedan.\n{e}");
             return UsageOrFailure;
         }
+    }
+
+    /// <summary>Runs until stopped; the web host reads its own options (OMTANKE_DB, Omtanke__Inbox, --urls …).</summary>
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        await Omtanke.Web.Hosting.OmtankeWebHost.RunAsync(args[1..]);
+        return Ok;
     }
 
     private static int Help(TextWriter stdout)

@@ -15,9 +15,19 @@ public static partial class Migrator
 
     public sealed record Migration(int Version, string Name, string Sql);
 
-    public static IReadOnlyList<Migration> All { get; } = Load();
+    /// <summary>The pipeline's own migrations.</summary>
+    public static IReadOnlyList<Migration> All { get; } = Load([typeof(Migrator).Assembly]);
 
-    public static async Task MigrateAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    public static Task MigrateAsync(NpgsqlDataSource db, CancellationToken ct = default) => Apply(db, All, ct);
+
+    /// <summary>
+    /// The pipeline's migrations and those of hosts built on it (the web application's accounts and report
+    /// archive): one numbering across all of them, so a version used twice is refused.
+    /// </summary>
+    public static Task MigrateAsync(NpgsqlDataSource db, IReadOnlyList<Assembly> featureAssemblies, CancellationToken ct = default) =>
+        Apply(db, Load([typeof(Migrator).Assembly, .. featureAssemblies]), ct);
+
+    private static async Task Apply(NpgsqlDataSource db, IReadOnlyList<Migration> all, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await Exec(conn, "SELECT pg_advisory_lock($1)", ct, MigrationLockKey);
@@ -34,7 +44,7 @@ public static partial class Migrator
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct)) applied.Add(reader.GetInt32(0));
 
-            foreach (var m in All.Where(m => !applied.Contains(m.Version)))
+            foreach (var m in all.Where(m => !applied.Contains(m.Version)))
             {
                 await using var tx = await conn.BeginTransactionAsync(ct);
                 await using (var cmd = new NpgsqlCommand(m.Sql, conn, tx)) await cmd.ExecuteNonQueryAsync(ct);
@@ -58,10 +68,10 @@ public static partial class Migrator
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static List<Migration> Load()
+    private static List<Migration> Load(IEnumerable<Assembly> assemblies)
     {
-        var assembly = typeof(Migrator).Assembly;
         var migrations = new List<Migration>();
+        foreach (var assembly in assemblies.Distinct())
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             var match = MigrationName().Match(resource);

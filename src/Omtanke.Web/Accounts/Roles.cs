@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Omtanke.Core.Indicators;
+
+namespace Omtanke.Web.Accounts;
+
+/// <summary>The four roles. The stored and shown names are Swedish, as the users know them.</summary>
+public static class Roles
+{
+    public const string Administrator = "administratör";
+    public const string Analyst = "analytiker";
+    public const string Municipality = "kommun";
+    public const string Reader = "läsare";
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, Analyst, Municipality, Reader];
+
+    /// <summary>The claim that binds a user of the role kommun to one kommunkod.</summary>
+    public const string KommunClaim = "kommunkod";
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    /// <summary>Uploads extracts and starts imports.</summary>
+    public const string Import = "import";
+    /// <summary>Sees deliveries (file names, summaries, error reports).</summary>
+    public const string Deliveries = "leveranser";
+    /// <summary>Changes targets, runs the job dashboard, manages accounts.</summary>
+    public const string Administer = "administrera";
+}
+
+/// <summary>Who is looking, reduced to what disclosure control needs.</summary>
+public sealed record Viewer(string Name, string Role, string? Kommunkod)
+{
+    /// <summary>Anyone: what published outputs show.</summary>
+    public static Viewer Public { get; } = new("publicerad", Roles.Reader, null);
+
+    public static Viewer Of(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? "okänd",
+        user.FindFirstValue(ClaimTypes.Role) ?? Roles.Reader,
+        user.FindFirstValue(Roles.KommunClaim));
+
+    /// <summary>
+    /// The raw-data role: administrators and analysts see every value; a municipality sees its own
+    /// municipality's values unhidden and everything else as published; readers see what is published.
+    /// </summary>
+    public bool SeesRawValuesOf(string area) => Role switch
+    {
+        Roles.Administrator or Roles.Analyst => true,
+        Roles.Municipality => area == Kommunkod && Areas.IsMunicipality(area),
+        _ => false,
+    };
+}

@@ -1,0 +1,35 @@
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Targets;
+using Omtanke.Web.Accounts;
+
+namespace Omtanke.Web.Presentation;
+
+/// <summary>One cell of a value table as a viewer may see it, with its target verdict and status.</summary>
+public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTarget, string? Numbers)
+{
+    public string CssClass => string.Join(' ', new[]
+    {
+        "num",
+        Preliminary ? "prel" : null,
+        MeetsTarget switch { true => "mal-ok", false => "mal-ej", null => null },
+    }.Where(c => c is not null));
+
+    public string Title =>
+        string.Join(" · ", new[]
+        {
+            Numbers,
+            Preliminary ? "preliminärt" : null,
+            MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
+        }.Where(t => t is not null));
+
+    public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,
+        Target? target)
+    {
+        var shown = ShownValue.Of(v, indicator, viewer, disclosure);
+        bool? meets = shown.Number is { } n && target is not null ? target.IsMetBy(n) : null;
+        var numbers = shown.IsHidden || indicator.Kind == IndicatorKind.Count || v.Numerator is null
+            ? null
+            : $"{ValuesCsv.Number(v.Numerator)} / {ValuesCsv.Number(v.Denominator)}";
+        return new ValueCell(shown, v.Preliminary, meets, numbers);
+    }
+}
