@@ -113,6 +113,9 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
 
         await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
+        // Fresh statistics before the recompute plans its joins: without them a first large delivery looks
+        // empty to the planner, which then picks nested loops over what are really millions of rows.
+        await Sql.ExecAsync(conn, $"ANALYZE {source.FactTable}", ct);
         var loaded = clock.Elapsed;
         await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
         await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings,
