@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql chromium)
+# fonts-dejavu-core: the charts are drawn in DejaVu Sans, which has å ä ö. chromium: the browser tests.
+packages=(postgresql fonts-dejavu-core chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -9,6 +9,8 @@ namespace Omtanke.Cli;
 public sealed class Arguments
 {
     private static readonly HashSet<string> Flags = ["--dry-run", "--remove"];
+    /// <summary>Options that take several values; every other option takes one, so what follows it is positional.</summary>
+    private static readonly HashSet<string> MultiValued = ["--indicator", "--area"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
@@ -16,14 +18,20 @@ public sealed class Arguments
     {
         Command = args.Length > 0 ? args[0] : null;
         List<string>? current = null;
+        var multiValued = false;
         foreach (var arg in args.Skip(1))
         {
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 if (!_options.TryGetValue(arg, out var values)) _options[arg] = values = [];
                 current = Flags.Contains(arg) ? null : values;
+                multiValued = MultiValued.Contains(arg);
             }
-            else if (current is not null) current.Add(arg);
+            else if (current is not null)
+            {
+                current.Add(arg);
+                if (!multiValued) current = null;
+            }
             else Positional.Add(arg);
         }
     }
@@ -53,6 +61,12 @@ public sealed class Arguments
             1 => values[0],
             _ => throw new UsageException($"{name} tar ett värde, inte {values.Count}."),
         };
+    }
+
+    /// <summary>Refuses arguments that are not options, for commands that take none.</summary>
+    public void RejectPositional()
+    {
+        if (Positional.Count > 0) throw new UsageException($"Oväntat argument: {string.Join(' ', Positional)}.");
     }
 
     public string Required(string name) => Optional(name) ?? throw new UsageException($"{name} saknas.");

@@ -47,9 +47,9 @@ public static class CommandLine
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
+                "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
+                "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
                 "serve" => await ServeAsync(args),
-                "report" or "extract" => throw new UsageException(
-                    $"Kommandot '{arguments.Command}' finns inte ännu i den här versionen."),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),
                 var other => throw new UsageException($"Okänt kommando '{other}'."),
@@ -68,6 +68,12 @@ public static class CommandLine
         catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"Fel: {e.Message}\nKontrollera databasen (OMTANKE_DB eller .omtanke/) och filerna, och försök igen.");
+            return UsageOrFailure;
+        }
+        catch (Exception e)
+        {
+            // CLI.md: any failure exits 2 with a message; the details help whoever reports the fault.
+            await stderr.WriteLineAsync($"Oväntat fel: {e.Message}\nFörsök igen; om felet består, rapportera det med detaljerna nedan.\n{e}");
             return UsageOrFailure;
         }
     }

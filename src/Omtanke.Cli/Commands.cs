@@ -49,6 +49,7 @@ public static class ValuesCommand
         var indicators = args.Many("--indicator");
         var areas = args.Many("--area");
         args.RejectUnknown();
+        args.RejectPositional();
         var unknown = indicators.Where(i => IndicatorCatalog.Find(i) is null).ToList();
         if (unknown.Count > 0)
             throw new UsageException($"Okänd indikator: {string.Join(", ", unknown)}. Kända: {string.Join(", ", IndicatorCatalog.All.Select(i => i.Id))}.");

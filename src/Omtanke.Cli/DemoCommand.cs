@@ -41,6 +41,7 @@ public static class DemoCommand
         var outDir = Directory.CreateDirectory(Path.Combine(settings.WorkingDirectory, OutFolder)).FullName;
         var valuesFile = Path.Combine(outDir, "indikatorvarden.csv");
         var months = await WriteAllValuesAsync(service, valuesFile);
+        await ReportCommand.WriteLatestAsync(service, settings, outDir, stdout);
         await stdout.WriteLineAsync($"""
 
             Klart. Indikatorvärden för {months}: {valuesFile}

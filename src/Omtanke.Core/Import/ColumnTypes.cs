@@ -23,6 +23,7 @@ public abstract class ColumnType
         string s => s.Trim(),
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
@@ -113,8 +114,7 @@ public sealed class DecimalType(decimal min, decimal max) : ColumnType
 
 public sealed class DateType : ColumnType
 {
-    private static readonly string[] Formats =
-        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
+    private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
     public override NpgsqlDbType DbType => NpgsqlDbType.Date;
     public override string Description => "datum ÅÅÅÅ-MM-DD";
@@ -131,9 +131,13 @@ public sealed class DateType : ColumnType
                 value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
                 return null;
         }
-        if (!DateTime.TryParseExact(CellText(cell), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        var text = CellText(cell).AsSpan();
+        // yyyy-MM-dd, optionally followed by a time (ignored, but it must be a time).
+        if (text.Length < 10 || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || text.Length > 10 && (text[10] is not (' ' or 'T')
+                || !TimeOnly.TryParseExact(text[11..], TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
             return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
-        value = DateOnly.FromDateTime(parsed);
+        value = date;
         return null;
     }
 }
@@ -169,7 +173,10 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
-        var text = CellText(cell);
+        // Excel shows a code typed as a number without its leading zero (0180 as 180).
+        var text = cell is double d && d == Math.Floor(d) && d is >= 0 and < 10000
+            ? ((int)d).ToString("D4", CultureInfo.InvariantCulture)
+            : CellText(cell);
         if (allowRegion && text.Equals(Region, StringComparison.OrdinalIgnoreCase))
         {
             value = Region;

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace Omtanke.Core.Import;
 
-public enum FileKind { Text, Xlsx, Xls }
+/// <summary>What a file holds, judged by content; <see cref="Binary"/> is neither text nor a workbook.</summary>
+public enum FileKind { Text, Xlsx, Xls, Binary }
 
 /// <summary>
 /// One streaming pass over a file: its SHA-256, its kind judged by content (not by name), and for a
@@ -29,6 +30,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
         var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         var head = Array.Empty<byte>();
         var validUtf8 = true;
+        var hasNul = false;
         long size = 0;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -36,6 +38,8 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
             if (size == 0) head = buffer[..Math.Min(read, 8)];
             size += read;
             sha.AppendData(buffer, 0, read);
+            // No CSV text in UTF-8 or Windows-1252 holds a NUL byte; binary files (images, PDFs, UTF-16) do.
+            hasNul = hasNul || Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
             if (!validUtf8) continue;
             try
             {
@@ -53,6 +57,7 @@ public sealed record FileFingerprint(string Sha256, long Size, FileKind Kind, En
         }
         var kind = head.AsSpan().StartsWith(ZipMagic) ? FileKind.Xlsx
             : head.AsSpan().StartsWith(OleMagic) ? FileKind.Xls
+            : hasNul ? FileKind.Binary
             : FileKind.Text;
         return new FileFingerprint(Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), size, kind,
             validUtf8 ? new UTF8Encoding(false) : Windows1252);

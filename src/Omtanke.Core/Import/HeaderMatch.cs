@@ -17,7 +17,7 @@ public sealed class HeaderMatch
     public static HeaderMatch Of(IReadOnlyList<string> rawHeader, SourceDefinition? named)
     {
         var header = rawHeader.Select(Names.Fold).ToList();
-        var source = named ?? Detect(header);
+        var source = named ?? Detect(header) ?? NearlyComplete(header);
         if (source is null)
         {
             var match = new HeaderMatch();
@@ -47,12 +47,25 @@ public sealed class HeaderMatch
             .OrderByDescending(s => s.RequiredColumns.Count())
             .FirstOrDefault();
 
-    private static string UnknownSourceReason(List<string> header)
+    /// <summary>
+    /// A header that has most of one source's required columns is that source with columns missing: the
+    /// user is better helped by "column X is missing" than by "unknown source".
+    /// </summary>
+    private static SourceDefinition? NearlyComplete(List<string> header)
     {
-        var closest = SourceCatalog.All
+        var (source, missing) = Closest(header);
+        return missing.Count <= 2 && source.RequiredColumns.Count() - missing.Count >= 3 ? source : null;
+    }
+
+    private static (SourceDefinition Source, List<string> Missing) Closest(List<string> header) =>
+        SourceCatalog.All
             .Select(s => (Source: s, Missing: s.RequiredColumns.Where(c => !header.Contains(c.Name)).Select(c => c.Name).ToList()))
             .OrderBy(x => x.Missing.Count)
             .First();
+
+    private static string UnknownSourceReason(List<string> header)
+    {
+        var closest = Closest(header);
         return "Källan kunde inte kännas igen från rubrikraden. " +
                $"Närmast är {closest.Source.Id}, som saknar kolumnerna {string.Join(", ", closest.Missing)}. " +
                "Kontrollera rubrikraden eller ange källan (--source).";

@@ -6,8 +6,18 @@ namespace Omtanke.Core.Import;
 public enum ImportStatus { Accepted, Unchanged, Rejected }
 
 /// <summary>One error of a refused file: where it is (line, column), the value and the reason, in Swedish.</summary>
-public sealed record ImportError(int? Line, string? Column, string? Value, string Reason)
+public sealed partial record ImportError(int? Line, string? Column, string? Value, string Reason)
 {
+    /// <summary>
+    /// The value as an error report may show and keep it: a value that looks like a personnummer (a column
+    /// shifted into the wrong place) is masked, since error reports are stored and shown to other users.
+    /// </summary>
+    public static string Shown(string value) =>
+        PersonnummerLike().IsMatch(value) ? value[..Math.Min(4, value.Length)] + "…(dold personidentitet)" : value;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{2})?\d{6}[-+]?\d{4}\s*$")]
+    private static partial System.Text.RegularExpressions.Regex PersonnummerLike();
+
     public override string ToString()
     {
         var where = new List<string>();
@@ -45,7 +55,8 @@ public sealed record ImportOutcome
         {
             case ImportStatus.Accepted:
                 sb.Append($"{FileName}: {(DryRun ? "godkänd vid provkörning, inget sparat" : "importerad")}{source}: " +
-                          $"{Rows.ToString("N0", sv)} rader, {SlicesCovered} delar (månad × kommun), " +
+                          $"{Rows.ToString("N0", sv)} {(Rows == 1 ? "rad" : "rader")}, " +
+                          $"{SlicesCovered} {(SlicesCovered == 1 ? "del" : "delar")} (månad × kommun), " +
                           $"{SlicesSuperseded} ersatta, {OutOfCounty.ToString("N0", sv)} utomläns");
                 break;
             case ImportStatus.Unchanged:

@@ -69,6 +69,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         HeaderMatch header, CancellationToken ct)
     {
         var source = header.Source!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One import of a source at a time: supersede decisions must see each other's slices.
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
@@ -96,7 +97,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 if (!Areas.IsMunicipality(area)) outOfCounty++;
                 // After the first error nothing more is loaded, but every row is still checked for the report.
                 if (errorCount == 0)
-                    await FactCopy.WriteAsync(copy, source, deliveryId, reader.Line, values, area, ct);
+                    FactCopy.Write(copy, source, deliveryId, reader.Line, values, area);
             }
             if (errorCount == 0 && rows > 0) await copy.CompleteAsync(ct);
         }
@@ -110,9 +111,12 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
 
+        await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
-        await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings, ct);
+        var loaded = clock.Elapsed;
         await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
+        await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings,
+            loaded, clock.Elapsed - loaded, ct);
         await Audit.WriteAsync(conn, delivery.Request.Actor, "import", delivery.FileName,
             new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun }, ct);
 
@@ -144,13 +148,13 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
             }
             var reason = column.Type.TryParse(cell!, _context, out var value);
             if (reason is null) values[i] = value;
-            else errors.Add(new ImportError(reader.Line, column.Name, ColumnType.CellText(cell!), reason));
+            else errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(ColumnType.CellText(cell!)), reason));
         }
         foreach (var rule in source.RowRules)
         {
             if (!rule.Reads.All(values.Has) || rule.Holds(values)) continue;
             var shown = values[source.IndexOf(rule.Column)];
-            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ColumnType.CellText(shown), rule.Reason(values)));
+            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
         }
         return errors;
     }
@@ -191,15 +195,25 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         return await r.ReadAsync(ct) ? new AcceptedDelivery(r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)) : null;
     }
 
+    /// <summary>Refuses a key other than the one the database's stored hashes were made with.</summary>
     private async Task CheckPatientKeyAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await Sql.ExecAsync(conn, "INSERT INTO patient_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING",
-            ct, patientIds.Fingerprint);
-        var stored = (string)(await Sql.ScalarAsync(conn, "SELECT fingerprint FROM patient_key_fingerprint", ct))!;
-        if (stored != patientIds.Fingerprint)
+        var stored = (string?)await Sql.ScalarAsync(conn, "SELECT fingerprint FROM patient_key_fingerprint", ct);
+        if (stored is not null && stored != patientIds.Fingerprint)
             throw new ImportSetupException(
                 "Nyckeln för patientidentiteter (OMTANKE_PATIENT_KEY) är inte den som databasen tidigare importerades med. " +
                 "Samma person skulle då få olika hash i olika filer. Använd den ursprungliga nyckeln.");
+    }
+
+    /// <summary>
+    /// Records the key with the first delivery that stores hashes, in that delivery's transaction, so that a
+    /// rejected file or a dry run leaves no trace; a concurrent first import with another key waits and is refused.
+    /// </summary>
+    private async Task PinPatientKeyAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await Sql.ExecAsync(conn, "INSERT INTO patient_key_fingerprint (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING",
+            ct, patientIds.Fingerprint);
+        await CheckPatientKeyAsync(conn, ct);
     }
 
     /// <summary>The delivery row: inserted first so facts can point at it, completed when the load succeeds.</summary>
@@ -216,11 +230,13 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 """, ct, source, FileName, fingerprint.Sha256, fingerprint.Size, Format, Request.Actor, Request.Via))!;
 
         public Task CompleteAsync(NpgsqlConnection conn, long id, int rows, int outOfCounty, int superseded,
-            IReadOnlyList<string> warnings, CancellationToken ct) =>
+            IReadOnlyList<string> warnings, TimeSpan load, TimeSpan recompute, CancellationToken ct) =>
             Sql.ExecAsync(conn, """
-                UPDATE deliveries SET row_count = $2, out_of_county = $3, slices_superseded = $4, warnings = $5::jsonb
+                UPDATE deliveries SET row_count = $2, out_of_county = $3, slices_superseded = $4, warnings = $5::jsonb,
+                                      load_ms = $6, recompute_ms = $7
                 WHERE id = $1
-                """, ct, id, rows, outOfCounty, superseded, JsonSerializer.Serialize(warnings));
+                """, ct, id, rows, outOfCounty, superseded, JsonSerializer.Serialize(warnings),
+                (int)load.TotalMilliseconds, (int)recompute.TotalMilliseconds);
 
         public Task InsertRejectedAsync(NpgsqlConnection conn, string source, IReadOnlyList<ImportError> errors,
             int errorCount, IReadOnlyList<string> warnings, CancellationToken ct) =>

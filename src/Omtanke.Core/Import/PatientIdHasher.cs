@@ -14,10 +14,14 @@ public sealed class PatientIdHasher(byte[] key)
 
     public byte[]? Hash(string raw)
     {
-        var kept = new StringBuilder(raw.Length);
+        Span<char> kept = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var length = 0;
         foreach (var c in raw)
-            if (char.IsLetterOrDigit(c)) kept.Append(c);
-        return kept.Length == 0 ? null : HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(kept.ToString()));
+            if (char.IsLetterOrDigit(c)) kept[length++] = c;
+        if (length == 0) return null;
+        Span<byte> utf8 = length <= 64 ? stackalloc byte[length * 3] : new byte[length * 3];
+        var bytes = Encoding.UTF8.GetBytes(kept[..length], utf8);
+        return HMACSHA256.HashData(_key, utf8[..bytes]);
     }
 
     /// <summary>Identifies the key without revealing it, so a database can refuse a different key.</summary>

@@ -31,6 +31,9 @@ public static class TableReader
     public static ITableReader Open(string path, FileFingerprint fingerprint) => fingerprint.Kind switch
     {
         FileKind.Text => CsvTableReader.Open(path, fingerprint.Encoding),
+        FileKind.Binary => throw new UnreadableFileException(
+            "Filen är varken en textfil (CSV) eller en Excel-arbetsbok (.xlsx, .xls). " +
+            "Spara extraktet som CSV (UTF-8 eller Windows-1252) eller som Excel-arbetsbok och importera det igen."),
         _ => new ExcelTableReader(path, fingerprint.Kind),
     };
 }
@@ -61,8 +64,11 @@ public sealed class CsvTableReader : ITableReader
 
     public static CsvTableReader Open(string path, Encoding encoding)
     {
-        var delimiter = DetectDelimiter(path, encoding);
         var name = encoding.CodePage == 1252 ? "windows-1252" : "utf-8";
+        // A UTF-8 byte order mark is not part of the first column's name (nor of its quotes): read with an
+        // encoding whose preamble StreamReader skips when present.
+        if (encoding.CodePage == Encoding.UTF8.CodePage) encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        var delimiter = DetectDelimiter(path, encoding);
         var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         return new CsvTableReader(text, delimiter, name);
     }
@@ -86,7 +92,8 @@ public sealed class CsvTableReader : ITableReader
         {
             if (!_parser.Read()) return false;
             _record = _parser.Record ?? [];
-            Line = _parser.RawRow;
+            // RawRow is the line the record ends on; a quoted field with line breaks makes it start earlier.
+            Line = _parser.RawRow - _record.Sum(f => f.AsSpan().Count('\n'));
             return true;
         }
         catch (CsvHelperException e)

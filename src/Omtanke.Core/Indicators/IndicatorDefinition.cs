@@ -48,4 +48,13 @@ public sealed record IndicatorDefinition
     /// own month (a readmission's admission date); null when the look-back above suffices.
     /// </summary>
     public string? AffectedFromSql { get; init; }
+
+    /// <summary>A table the source keeps for this indicator, derived from its facts, that MonthlySql reads.</summary>
+    public DerivedTable? Derived { get; init; }
 }
+
+/// <summary>
+/// A table derived from a source's facts, for an indicator too costly to compute from the facts each time:
+/// rebuilt whole on a full recompute, refreshed for what a delivery (@delivery) touched after an import.
+/// </summary>
+public sealed record DerivedTable(string RebuildSql, string RefreshAfterDeliverySql);

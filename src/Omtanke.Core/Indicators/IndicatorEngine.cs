@@ -19,6 +19,12 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
     {
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
         {
+            if (indicator.Derived is { } derived)
+            {
+                await using var refresh = new NpgsqlCommand(derived.RefreshAfterDeliverySql, conn)
+                { Parameters = { new("delivery", deliveryId) } };
+                await refresh.ExecuteNonQueryAsync(ct);
+            }
             var from = firstMonth.AddMonths(-indicator.LookBackMonths);
             if (indicator.AffectedFromSql is { } sql)
             {
@@ -43,6 +49,7 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
     private async Task RecomputeAllAsync(NpgsqlConnection conn, IndicatorDefinition indicator, CancellationToken ct)
     {
         var fact = SourceCatalog.Get(indicator.SourceId).FactTable;
+        if (indicator.Derived is { } derived) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
         await Sql.ExecAsync(conn, "DELETE FROM indicator_values WHERE indicator_id = $1", ct, indicator.Id);
         await using var cmd = Sql.Command(conn, $"SELECT min(ref_month), max(ref_month) FROM {fact} WHERE current");
         await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -53,6 +53,15 @@ public static class ValuesQuery
                 reader.IsDBNull(3) ? null : reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4),
                 reader.GetDecimal(5), reader.GetBoolean(6), reader.GetBoolean(7));
     }
+
+    /// <summary>The latest month that has any value, if any: what "the latest report" is about.</summary>
+    public static async Task<DateOnly?> LatestMonthAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT max(period_start) FROM indicator_values WHERE period_type = 'month' AND value IS NOT NULL", conn);
+        return await cmd.ExecuteScalarAsync(ct) is DateOnly month ? month : null;
+    }
 }
 
 /// <summary>The <c>values</c> CSV of CLI.md: ';', '.', 4 decimals without trailing zeros, empty denominator for counts.</summary>

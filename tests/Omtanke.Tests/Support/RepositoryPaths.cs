@@ -7,6 +7,8 @@ public static class RepositoryPaths
 
     public static string DataSamples => Path.Combine(Root, "data-samples");
 
+    public static string Case(string name) => Path.Combine(DataSamples, "cases", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,9 +1,5 @@
 CREATE TABLE fact_avvikelser (
-    delivery_id       bigint  NOT NULL,
-    line_no           integer NOT NULL,
-    ref_month         date    NOT NULL,
-    area              text    NOT NULL,   -- the party that is not the region
-    current           boolean NOT NULL DEFAULT true,
+    LIKE fact_columns INCLUDING DEFAULTS,
     arende_id         text    NOT NULL,
     typ               text    NOT NULL,
     rapporterad_datum date    NOT NULL,
@@ -12,5 +8,5 @@ CREATE TABLE fact_avvikelser (
     kategori          text    NOT NULL,
     besvarad_datum    date
 );
-CREATE INDEX fact_avvikelser_slice ON fact_avvikelser (delivery_id, ref_month, area);
-CREATE INDEX fact_avvikelser_month ON fact_avvikelser (ref_month) WHERE current;
+CREATE INDEX fact_avvikelser_delivery ON fact_avvikelser USING brin (delivery_id);
+CREATE INDEX fact_avvikelser_month ON fact_avvikelser USING brin (ref_month);

@@ -1,14 +1,10 @@
 CREATE TABLE fact_fast_lakarkontakt (
-    delivery_id                 bigint  NOT NULL,
-    line_no                     integer NOT NULL,
-    ref_month                   date    NOT NULL,
-    area                        text    NOT NULL,
-    current                     boolean NOT NULL DEFAULT true,
+    LIKE fact_columns INCLUDING DEFAULTS,
     period                      date    NOT NULL,
     kommunkod                   text    NOT NULL,
     grupp                       text    NOT NULL,
     antal_personer              integer NOT NULL,
     antal_med_fast_lakarkontakt integer NOT NULL
 );
-CREATE INDEX fact_fast_lakarkontakt_slice ON fact_fast_lakarkontakt (delivery_id, ref_month, area);
-CREATE INDEX fact_fast_lakarkontakt_month ON fact_fast_lakarkontakt (ref_month) WHERE current;
+CREATE INDEX fact_fast_lakarkontakt_delivery ON fact_fast_lakarkontakt USING brin (delivery_id);
+CREATE INDEX fact_fast_lakarkontakt_month ON fact_fast_lakarkontakt USING brin (ref_month);

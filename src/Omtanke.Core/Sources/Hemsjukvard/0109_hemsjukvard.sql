@@ -1,14 +1,10 @@
 CREATE TABLE fact_hemsjukvard (
-    delivery_id             bigint  NOT NULL,
-    line_no                 integer NOT NULL,
-    ref_month               date    NOT NULL,
-    area                    text    NOT NULL,
-    current                 boolean NOT NULL DEFAULT true,
+    LIKE fact_columns INCLUDING DEFAULTS,
     period                  date    NOT NULL,
     kommunkod               text    NOT NULL,
     inskrivna_manadens_slut integer NOT NULL,
     nya_inskrivningar       integer NOT NULL,
     enstaka_hembesok        integer NOT NULL
 );
-CREATE INDEX fact_hemsjukvard_slice ON fact_hemsjukvard (delivery_id, ref_month, area);
-CREATE INDEX fact_hemsjukvard_month ON fact_hemsjukvard (ref_month) WHERE current;
+CREATE INDEX fact_hemsjukvard_delivery ON fact_hemsjukvard USING brin (delivery_id);
+CREATE INDEX fact_hemsjukvard_month ON fact_hemsjukvard USING brin (ref_month);

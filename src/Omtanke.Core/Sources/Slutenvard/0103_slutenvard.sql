@@ -1,9 +1,5 @@
 CREATE TABLE fact_slutenvard (
-    delivery_id       bigint  NOT NULL,
-    line_no           integer NOT NULL,
-    ref_month         date    NOT NULL,
-    area              text    NOT NULL,
-    current           boolean NOT NULL DEFAULT true,
+    LIKE fact_columns INCLUDING DEFAULTS,
     vardtillfalle_id  text    NOT NULL,
     patient_key       bytea   NOT NULL,
     kommunkod         text    NOT NULL,
@@ -14,8 +10,5 @@ CREATE TABLE fact_slutenvard (
     inskrivningssatt  text    NOT NULL,
     utskrivningssatt  text    NOT NULL
 );
-CREATE INDEX fact_slutenvard_slice ON fact_slutenvard (delivery_id, ref_month, area);
-CREATE INDEX fact_slutenvard_month ON fact_slutenvard (ref_month) WHERE current;
--- The readmissions a stay can be followed by: acute somatic admissions of the same patient.
-CREATE INDEX fact_slutenvard_readmission ON fact_slutenvard (patient_key, inskrivningsdatum)
-    WHERE current AND vardform = 'somatik' AND inskrivningssatt = 'akut';
+CREATE INDEX fact_slutenvard_delivery ON fact_slutenvard USING brin (delivery_id);
+CREATE INDEX fact_slutenvard_month ON fact_slutenvard USING brin (ref_month);

@@ -21,17 +21,21 @@ public static class ReadmissionIndicators
         Unit = "procent",
         NumeratorText = $"Indexvårdtillfällen följda av en oplanerad (akut) somatisk inskrivning av samma patient 1–{days} dagar efter utskrivning",
         DenominatorText = "Indexvårdtillfällen: somatisk vård, 65 år eller äldre, ej avliden vid utskrivning",
+        // A hash join of the month's index stays with all acute somatic admissions: one pass, no per-stay lookups.
         MonthlySql = $"""
-            SELECT i.area, i.ref_month AS month,
-                   count(*) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM fact_slutenvard r
-                       WHERE r.current AND r.vardform = 'somatik' AND r.inskrivningssatt = 'akut'
-                         AND r.patient_key = i.patient_key
-                         AND r.inskrivningsdatum BETWEEN i.utskrivningsdatum + 1 AND i.utskrivningsdatum + {days})) AS num,
-                   count(*) AS den
-            FROM fact_slutenvard i
-            WHERE i.current AND i.ref_month BETWEEN @from AND @to
-              AND i.vardform = 'somatik' AND i.alder >= 65 AND i.utskrivningssatt <> 'avliden'
+            WITH index_stays AS (
+                SELECT delivery_id, line_no, area, ref_month, patient_key, utskrivningsdatum
+                FROM fact_slutenvard
+                WHERE current AND ref_month BETWEEN @from AND @to
+                  AND vardform = 'somatik' AND alder >= 65 AND utskrivningssatt <> 'avliden'),
+            readmitted AS (
+                SELECT DISTINCT i.delivery_id, i.line_no
+                FROM index_stays i
+                JOIN fact_slutenvard r ON r.patient_key = i.patient_key
+                WHERE r.current AND r.vardform = 'somatik' AND r.inskrivningssatt = 'akut'
+                  AND r.inskrivningsdatum BETWEEN i.utskrivningsdatum + 1 AND i.utskrivningsdatum + {days})
+            SELECT i.area, i.ref_month AS month, count(r.line_no) AS num, count(*) AS den
+            FROM index_stays i LEFT JOIN readmitted r USING (delivery_id, line_no)
             GROUP BY i.area, i.ref_month
             """,
         // Preliminary while a month from the next up to that of (the month's last day + W) has no data.

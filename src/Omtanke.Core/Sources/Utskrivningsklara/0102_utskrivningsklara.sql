@@ -1,9 +1,5 @@
 CREATE TABLE fact_utskrivningsklara (
-    delivery_id            bigint  NOT NULL,
-    line_no                integer NOT NULL,
-    ref_month              date    NOT NULL,
-    area                   text    NOT NULL,
-    current                boolean NOT NULL DEFAULT true,
+    LIKE fact_columns INCLUDING DEFAULTS,
     vardtillfalle_id       text    NOT NULL,
     patient_key            bytea   NOT NULL,
     kommunkod              text    NOT NULL,
@@ -15,5 +11,5 @@ CREATE TABLE fact_utskrivningsklara (
     utskrivningsklar_datum date    NOT NULL,
     utskrivningsdatum      date    NOT NULL
 );
-CREATE INDEX fact_utskrivningsklara_slice ON fact_utskrivningsklara (delivery_id, ref_month, area);
-CREATE INDEX fact_utskrivningsklara_month ON fact_utskrivningsklara (ref_month) WHERE current;
+CREATE INDEX fact_utskrivningsklara_delivery ON fact_utskrivningsklara USING brin (delivery_id);
+CREATE INDEX fact_utskrivningsklara_month ON fact_utskrivningsklara USING brin (ref_month);

@@ -69,3 +69,16 @@ CREATE TABLE patient_key_fingerprint (
     fingerprint text NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT now()
 );
+
+-- The columns every source's fact table starts with: the delivery, the row's line in the file, its reference
+-- month and area (kommunkod it counts in), and whether it is current (not superseded). Fact tables are
+-- created LIKE this template. They are written in large appends and read by delivery and by month, so they
+-- get BRIN indexes on those two columns: cheap to maintain during COPY, since rows of a delivery (and largely
+-- of a month) lie together.
+CREATE TABLE fact_columns (
+    delivery_id bigint  NOT NULL,
+    line_no     integer NOT NULL,
+    ref_month   date    NOT NULL,
+    area        text    NOT NULL,
+    current     boolean NOT NULL DEFAULT true
+);

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using Omtanke.Benchmark;
+using Omtanke.Core.Samples;
+using Omtanke.Core.Storage;
+
+// National-scale benchmark of OmtankeIndikatorer: generates the data on the fly, imports it through the command
+// line as a separate process (so its memory is measured alone), and prints the figures against the goals.
+// Usage: Omtanke.Benchmark [--dir DIR] [--keep]. Uses OMTANKE_DB when set, else a throwaway local cluster.
+var dir = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault()
+          ?? Path.Combine(Path.GetTempPath(), "omtanke-benchmark-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
+var keep = args.Contains("--keep");
+Directory.CreateDirectory(dir);
+var report = new BenchmarkReport();
+
+EmbeddedPostgres? embedded = null;
+var connectionString = Environment.GetEnvironmentVariable(OmtankeSettings.ConnectionVariable);
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    embedded = new EmbeddedPostgres(Path.Combine(dir, "cluster"));
+    connectionString = await embedded.EnsureStartedAsync();
+}
+try
+{
+    var environment = new Dictionary<string, string>
+    {
+        [OmtankeSettings.ConnectionVariable] = connectionString,
+        [OmtankeSettings.PatientKeyVariable] = "benchmark-patient-key-0123456789",
+    };
+    var cli = new CliRunner(Path.Combine(AppContext.BaseDirectory, "omtanke.dll"), environment);
+    var files = new DataFiles(Path.Combine(dir, "data"), report);
+
+    await cli.ImportAsync("befolkning", files.Befolkning, report);
+    await cli.ImportAsync("utskrivningsklara (1 000 000 rader)", files.Utskrivningsklara, report);
+    await cli.ImportAsync("slutenvard (24 månader)", files.Slutenvard, report);
+    var largest = await cli.ImportAsync("lakarbesok (24 månader, största filen)", files.Lakarbesok, report);
+    var copy = await PsqlCopy.TimeAsync(connectionString, files.Lakarbesok);
+    report.Add("psql \\copy av lakarbesok till otabell utan index", copy, "");
+    report.Goal("import / psql \\copy (laddning, utan omräkning)", largest.Load.TotalSeconds / copy.TotalSeconds, "≤ 2");
+    report.Goal("import / psql \\copy (hela importen)", largest.Total.TotalSeconds / copy.TotalSeconds, "");
+
+    var full = await cli.RunAsync(["recompute"]);
+    report.Goal("full omräkning av alla indikatorer (s)", full.Elapsed.TotalSeconds, "< 120");
+
+    var month = await cli.ImportAsync("en månads leverans, slutenvard", files.SlutenvardLastMonth, report);
+    report.Goal("omräkning efter en månads leverans, slutenvard (s)", month.Recompute.TotalSeconds, "< 15");
+    var visits = await cli.ImportAsync("en månads leverans, lakarbesok", files.LakarbesokLastMonth, report);
+    report.Goal("omräkning efter en månads leverans, lakarbesok (s)", visits.Recompute.TotalSeconds, "< 15");
+
+    var values = await cli.RunAsync(["values", "--from", "2024-01", "--to", "2024-12"]);
+    report.Goal($"values för ett år, {values.Output.Count(c => c == '\n') - 1} rader (s)", values.Elapsed.TotalSeconds, "");
+    report.Goal("högsta minne för en import (MB)", report.PeakImportMegabytes, "< 300");
+}
+finally
+{
+    report.Print(Console.Out);
+    if (embedded is not null) await embedded.StopAsync();
+    if (!keep) Directory.Delete(dir, recursive: true);
+}
+
+/// <summary>The generated national-scale files: written once, streamed, with their row counts reported.</summary>
+internal sealed class DataFiles(string dir, BenchmarkReport report)
+{
+    private static readonly SampleOptions TwoYears = new() { FirstMonth = new DateOnly(2023, 1, 1), Months = 24 };
+    private static readonly SampleOptions LastMonth = TwoYears with { FirstMonth = new DateOnly(2024, 12, 1), Months = 1, Seed = 7 };
+
+    public string Befolkning => Generate("befolkning", TwoYears with { Scale = 21 });
+    public string Utskrivningsklara => Generate("utskrivningsklara", TwoYears with { Scale = 94 });
+    public string Slutenvard => Generate("slutenvard", TwoYears with { Scale = 21 });
+    public string Lakarbesok => Generate("lakarbesok", TwoYears with { Scale = 82 });
+    public string SlutenvardLastMonth => Generate("slutenvard", LastMonth with { Scale = 21 }, "-2024-12");
+    public string LakarbesokLastMonth => Generate("lakarbesok", LastMonth with { Scale = 82 }, "-2024-12");
+
+    private string Generate(string source, SampleOptions options, string suffix = "")
+    {
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, source + suffix + ".csv");
+        if (File.Exists(path)) return path;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long rows;
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
+            rows = SampleGenerator.Write(source, writer, options);
+        report.Add($"genererade {Path.GetFileName(path)}: {rows:N0} rader, {new FileInfo(path).Length / 1e6:N0} MB", clock.Elapsed, "");
+        return path;
+    }
+}
+
+internal sealed record ImportFigures(TimeSpan Total, TimeSpan Load, TimeSpan Recompute);
+
+/// <summary>Runs the command line as its own process against the benchmark's database.</summary>
+internal sealed class CliRunner(string dll, IDictionary<string, string> environment)
+{
+    public async Task<ChildRun> RunAsync(IEnumerable<string> args)
+    {
+        var run = await ChildProcess.RunAsync("dotnet", [dll, .. args], environment);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"omtanke {string.Join(' ', args)} failed: {run.Output}");
+        return run;
+    }
+
+    public async Task<ImportFigures> ImportAsync(string label, string file, BenchmarkReport report)
+    {
+        var run = await RunAsync(["import", file]);
+        await using var conn = new NpgsqlConnection(environment[OmtankeSettings.ConnectionVariable]);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT row_count, load_ms, recompute_ms FROM deliveries ORDER BY id DESC LIMIT 1", conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        var (rows, load, recompute) = (r.GetInt32(0), TimeSpan.FromMilliseconds(r.GetInt32(1)), TimeSpan.FromMilliseconds(r.GetInt32(2)));
+        report.Add($"import {label}: {rows:N0} rader, {rows / load.TotalSeconds:N0} rader/s laddning, " +
+                   $"omräkning {recompute.TotalSeconds:N1} s, högsta minne {run.PeakBytes / 1e6:N0} MB", run.Elapsed, "");
+        report.PeakImportMegabytes = Math.Max(report.PeakImportMegabytes, run.PeakBytes / 1e6);
+        return new ImportFigures(run.Elapsed, load, recompute);
+    }
+}
+
+/// <summary>The reference: psql's \copy of the same CSV into an unindexed table of text columns.</summary>
+internal static class PsqlCopy
+{
+    public static async Task<TimeSpan> TimeAsync(string connectionString, string csv)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var header = File.ReadLines(csv).First().Split(';');
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand(
+                $"DROP TABLE IF EXISTS benchmark_copy; CREATE TABLE benchmark_copy ({string.Join(", ", header.Select(h => $"\"{h}\" text"))})", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var environment = new Dictionary<string, string> { ["PGPASSWORD"] = builder.Password ?? "" };
+        var run = await ChildProcess.RunAsync("psql",
+            ["-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!,
+             "-v", "ON_ERROR_STOP=1", "-c", $"\\copy benchmark_copy FROM '{csv}' WITH (FORMAT csv, HEADER true, DELIMITER ';')"],
+            environment);
+        if (run.ExitCode != 0) throw new InvalidOperationException("psql \\copy failed: " + run.Output);
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand("DROP TABLE benchmark_copy", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+        return run.Elapsed;
+    }
+}
+
+/// <summary>The lines the benchmark prints: what was measured, the figure, and the goal where there is one.</summary>
+internal sealed class BenchmarkReport
+{
+    private readonly List<(string What, string Figure, string Goal)> _lines = [];
+    public double PeakImportMegabytes { get; set; }
+
+    public void Add(string what, TimeSpan elapsed, string goal) =>
+        Print((what, elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s", goal));
+
+    public void Goal(string what, double figure, string goal) =>
+        Print((what, figure.ToString("0.00", CultureInfo.InvariantCulture), goal));
+
+    private void Print((string What, string Figure, string Goal) line)
+    {
+        _lines.Add(line);
+        Console.WriteLine($"  {line.What}: {line.Figure}{(line.Goal.Length > 0 ? $"  (mål {line.Goal})" : "")}");
+    }
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("Sammanfattning av benchmark");
+        foreach (var (what, figure, goal) in _lines)
+            output.WriteLine($"{what,-90} {figure,12} {(goal.Length > 0 ? "mål " + goal : "")}");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using ClosedXML.Excel;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Charts;
+using Omtanke.Core.Reporting.Workbooks;
+using Omtanke.Core.Sources;
+
+namespace Omtanke.Core.Reporting;
+
+public sealed record ReportFiles(string Workbook, IReadOnlyList<string> Other, TimeSpan Elapsed);
+
+/// <summary>
+/// The monthly Indikatorrapport for Indikatorgruppen: <c>Indikatorrapport-yyyy-MM.xlsx</c> (Sammanfattning,
+/// one sheet per area with 13 months and native charts, Leveranser, Definitioner, Diagramdata) and, in
+/// <c>Indikatorrapport-yyyy-MM-diagram/</c>, each indicator's trend chart and the region's control chart
+/// as PNG and SVG.
+/// </summary>
+public static class MonthlyReport
+{
+    public const int DisplayMonths = 13;
+
+    /// <summary>Two years give the run rules enough points to see a shift, without reaching back to a process long gone.</summary>
+    public const int SpcMonths = 24;
+
+    public static string FileName(DateOnly month) => $"Indikatorrapport-{Periods.Label(month)}.xlsx";
+
+    public static async Task<ReportFiles> WriteAsync(ReportContext context, DateOnly month, string outDir, CancellationToken ct = default)
+    {
+        var (db, disclosure) = (context.Db, context.Disclosure);
+        var clock = Stopwatch.StartNew();
+        var spcMonths = Periods.MonthsEndingWith(month, SpcMonths);
+        var displayMonths = Periods.MonthsEndingWith(month, DisplayMonths);
+        var data = await ReportData.LoadAsync(db, disclosure, [new ValuesFilter(spcMonths[0], month)], ct);
+        var coverage = await DeliveryCoverage.LoadAsync(db, displayMonths[0], month, ct);
+        var sections = ReportAreas.Sections(IndicatorCatalog.All);
+        Directory.CreateDirectory(outDir);
+
+        var workbookPath = Path.Combine(outDir, FileName(month));
+        var footer = $"Indikatorrapport {Periods.SwedishMonth(month)}";
+        var created = DateTime.Now;
+        var periods = displayMonths.Select(m => (Periods.Label(m), m)).ToList();
+        var charts = new List<NativeLineChart>();
+        using (var workbook = new XLWorkbook())
+        {
+            SummarySheet.Write(workbook, data, sections, month, spcMonths, footer, created);
+            var chartData = new ChartDataSheet(workbook);
+            foreach (var (area, indicators) in sections)
+            {
+                var sheet = new TrendSheet(workbook, area.SheetName, $"{area.Name} – {DisplayMonths} månader till och med {Periods.SwedishMonth(month)}",
+                    $"Kommunerna och Region Halland per månad. Kursiv = preliminärt. {Disclosure.Note(disclosure)}. Mål i rött.",
+                    data, chartData, periods, ReportAreas.AreaCodes, Periods.Label(month));
+                foreach (var indicator in indicators) sheet.Add(indicator);
+                sheet.Finish(footer);
+                charts.AddRange(sheet.Charts);
+            }
+            DeliveriesSheet.Write(workbook, coverage, displayMonths, footer);
+            DefinitionsSheet.Write(workbook, data, sections, month, footer);
+            chartData.Finish(footer);
+            Look.Properties(workbook, $"Indikatorrapport {Periods.SwedishMonth(month)}",
+                "Omtanke Halland – indikatorer för god och nära vård", created);
+            workbook.SaveAs(workbookPath);
+        }
+        SavedWorkbook.Complete(workbookPath, charts);
+
+        var chartFolder = Path.Combine(outDir, $"Indikatorrapport-{Periods.Label(month)}-diagram");
+        var images = ChartImages(data, sections, periods, spcMonths, chartFolder);
+        await context.AuditAsync("rapport-månad", workbookPath,
+            new { period = Periods.Label(month), diagram = Path.GetFileName(chartFolder), filer = images.Count + 1 }, ct);
+        return new ReportFiles(workbookPath, images, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Per indicator: the areas over 13 months with the target, and the region's control chart over 24
+    /// (where the region's series can carry one).
+    /// </summary>
+    private static List<string> ChartImages(ReportData data, IReadOnlyList<ReportSection> sections,
+        IReadOnlyList<(string, DateOnly)> periods, IReadOnlyList<DateOnly> spcMonths, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        foreach (var indicator in sections.SelectMany(s => s.Indicators))
+        {
+            var trend = TrendChart.Render(TrendChartData.Build(data, indicator, ReportAreas.AreaCodes, periods));
+            var (png, svg) = ChartRendering.Save(trend, Path.Combine(folder, indicator.Id), 1100, 520);
+            files.AddRange([png, svg]);
+            if (data.Spc(indicator, Areas.Region, spcMonths) is not { } result) continue;
+            var spc = SpcChart.Render($"{indicator.Name} – {Areas.Name(Areas.Region)}", indicator.Unit, result);
+            var (spcPng, spcSvg) = ChartRendering.Save(spc, Path.Combine(folder, indicator.Id + "-styrdiagram"), 1100, 520);
+            files.AddRange([spcPng, spcSvg]);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,71 @@
+using Npgsql;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Spc;
+using Omtanke.Core.Targets;
+
+namespace Omtanke.Core.Reporting;
+
+public enum TargetStatus { NoTarget, NoValue, Hidden, Met, NotMet }
+
+/// <summary>
+/// Everything a report reads about indicators: their computed values, the targets in force and the
+/// disclosure limit. Nothing here computes an indicator; it only publishes what is stored.
+/// </summary>
+public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets, DisclosureSettings disclosure)
+{
+    public static async Task<ReportData> LoadAsync(NpgsqlDataSource db, DisclosureSettings disclosure,
+        IEnumerable<ValuesFilter> filters, CancellationToken ct)
+    {
+        var values = await ValueTable.ReadAsync(db, filters, ct);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return new ReportData(values, await TargetStore.HistoryAsync(conn, ct), disclosure);
+    }
+
+    public DisclosureSettings Disclosure => disclosure;
+
+    public IndicatorValue? Stored(IndicatorDefinition indicator, string area, string period) =>
+        values.Find(indicator.Id, area, period);
+
+    public PublishedValue Published(IndicatorDefinition indicator, string area, string period) =>
+        Reporting.Disclosure.Publish(indicator, Stored(indicator, area, period), disclosure);
+
+    public bool IsPreliminary(IndicatorDefinition indicator, string area, string period) =>
+        Stored(indicator, area, period)?.Preliminary == true;
+
+    public Target? TargetAt(IndicatorDefinition indicator, DateOnly periodStart) =>
+        TargetStore.InForce(targets, indicator.Id, periodStart);
+
+    /// <summary>Whether a value meets its target; a hidden value's status is not published either.</summary>
+    public TargetStatus Status(IndicatorDefinition indicator, string area, string period, DateOnly periodStart)
+    {
+        var target = TargetAt(indicator, periodStart);
+        var value = Published(indicator, area, period);
+        return target is null ? TargetStatus.NoTarget
+            : value.IsMissing ? TargetStatus.NoValue
+            : value.IsHidden ? TargetStatus.Hidden
+            : target.IsMetBy(value.Number!.Value) ? TargetStatus.Met
+            : TargetStatus.NotMet;
+    }
+
+    /// <summary>
+    /// SPC of one indicator and area over the months, or null where the series cannot carry it: fewer
+    /// than <see cref="SpcMinimumPoints"/> published values, or a count with hidden values. Hidden values
+    /// are left out: the chart must not show them, and its centre and limits must not be computed from
+    /// them either. For a count, though, the hidden values are exactly the small ones (1–4), so leaving
+    /// them out would bend the median and the run rules; such a series gets no SPC at all.
+    /// </summary>
+    public SpcResult? Spc(IndicatorDefinition indicator, string area, IEnumerable<DateOnly> months)
+    {
+        var kind = SpcChartKinds.For(indicator);
+        var stored = months.Select(m => Stored(indicator, area, Periods.Label(m))).OfType<IndicatorValue>().ToList();
+        if (kind == SpcChartKind.Run && stored.Any(v => v.Suppressed)) return null;
+        var observations = stored
+            .Where(v => !v.Suppressed && (kind == SpcChartKind.Run || v.Denominator > 0))
+            .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0)))
+            .ToList();
+        return observations.Count < SpcMinimumPoints ? null : SpcAnalysis.Analyse(kind, (double)indicator.Factor, observations);
+    }
+
+    /// <summary>With fewer points the centre line is too uncertain for its limits and run rules to mean much.</summary>
+    public const int SpcMinimumPoints = 12;
+}

@@ -1,0 +1,86 @@
+using ClosedXML.Excel;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Spc;
+
+namespace Omtanke.Core.Reporting.Workbooks;
+
+/// <summary>
+/// Sammanfattning: every indicator for the six municipalities and the region in the report's month,
+/// beside the month before and the same month a year earlier, with the target, whether it is met,
+/// whether the value is preliminary, and the SPC signals of the month.
+/// </summary>
+public static class SummarySheet
+{
+    public const string Name = "Sammanfattning";
+    public const int HeaderRow = 5;
+    private const int Columns = 10;
+
+    public static void Write(XLWorkbook workbook, ReportData data, IReadOnlyList<ReportSection> sections, DateOnly month,
+        IReadOnlyList<DateOnly> spcMonths, string footer, DateTime created)
+    {
+        var sheet = workbook.AddWorksheet(Name);
+        var previous = month.AddMonths(-1);
+        var yearBefore = month.AddMonths(-12);
+        Look.Title(sheet, 1, $"Indikatorrapport {Periods.SwedishMonth(month)}");
+        Look.Note(sheet, 2, $"Omtanke Halland – Hallands sex kommuner och Region Halland. Skapad {created:yyyy-MM-dd HH:mm}.");
+        Look.Note(sheet, 3, $"Kursiv = preliminärt värde. {Disclosure.Note(data.Disclosure)}. " +
+            "Grönt = målet uppfyllt, rött = ej uppfyllt. Gult = SPC-signal. Förklaringar på bladet Definitioner.");
+
+        string[] headers =
+        [
+            "Kommun/region", Periods.SwedishMonth(month), Periods.SwedishMonth(previous), "Förändring mot föregående månad",
+            Periods.SwedishMonth(yearBefore), "Förändring mot samma månad föregående år", "Mål", "Måluppfyllelse",
+            "Status", "SPC-signal (24 månader)",
+        ];
+        for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
+        Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
+
+        var row = HeaderRow + 1;
+        foreach (var section in sections)
+        {
+            Look.AreaBand(sheet, row++, Columns, section.Area.Name);
+            foreach (var indicator in section.Indicators)
+            {
+                Look.IndicatorBand(sheet, row++, Columns,
+                    $"{IndicatorTexts.NameWithUnit(indicator)} – {IndicatorTexts.Direction(indicator.Better).ToLowerInvariant()}");
+                foreach (var area in ReportAreas.AreaCodes)
+                    WriteRow(sheet, row++, data, indicator, area, month, spcMonths);
+            }
+        }
+
+        Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 10, 13, 12, 34);
+        Look.FitWrappedRow(sheet, HeaderRow);
+        sheet.Column(1).Style.Alignment.Indent = 1;
+        sheet.SheetView.FreezeRows(HeaderRow);
+        Look.Print(sheet, footer, (HeaderRow, HeaderRow));
+    }
+
+    private static void WriteRow(IXLWorksheet sheet, int row, ReportData data, IndicatorDefinition indicator, string area,
+        DateOnly month, IReadOnlyList<DateOnly> spcMonths)
+    {
+        var label = Periods.Label(month);
+        var format = NumberFormats.Value(indicator);
+        var now = data.Published(indicator, area, label);
+        var previous = data.Published(indicator, area, Periods.Label(month.AddMonths(-1)));
+        var yearBefore = data.Published(indicator, area, Periods.Label(month.AddMonths(-12)));
+        var status = data.Status(indicator, area, label, month);
+
+        sheet.Cell(row, 1).PutText(Areas.Name(area));
+        var value = sheet.Cell(row, 2).PutPublished(now, format);
+        Look.Status(value, status);
+        if (data.IsPreliminary(indicator, area, label)) Look.Preliminary(value);
+        sheet.Cell(row, 3).PutPublished(previous, format);
+        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous, NumberFormats.Decimals(indicator)));
+        sheet.Cell(row, 5).PutPublished(yearBefore, format);
+        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore, NumberFormats.Decimals(indicator)));
+        sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month))).Style.Alignment.Horizontal =
+            XLAlignmentHorizontalValues.Center;
+        var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
+        Look.Status(met, status);
+        sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
+        var signals = SpcSignalText.At(data.Spc(indicator, area, spcMonths), label);
+        if (signals.Count > 0) Look.Signal(sheet.Cell(row, 10).PutText(string.Join(", ", signals)));
+        if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
+    }
+
+}

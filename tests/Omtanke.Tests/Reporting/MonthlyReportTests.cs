@@ -1,0 +1,330 @@
+using ClosedXML.Excel;
+using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
+using Omtanke.Core.Reporting.Spc;
+using Omtanke.Core.Reporting.Workbooks;
+using Omtanke.Core.Sources;
+using Omtanke.Core.Storage;
+using Omtanke.Core.Targets;
+
+namespace Omtanke.Tests.Reporting;
+
+/// <summary>The monthly Indikatorrapport, opened and checked against the values ValuesQuery returns.</summary>
+public sealed class MonthlyReportTests
+{
+    private static readonly DateOnly Month = ReportTestData.LastMonth;
+    private const string TargetIndicator = "uk_andel_inom_3";
+    private const string PreliminaryIndicator = "uk_medeldagar_somatik";
+    private OmtankeService _service = null!;
+    private ReportFiles _report = null!;
+    private ExpectedValues _expected = null!;
+    private XLWorkbook _workbook = null!;
+    private List<Target> _targets = null!;
+
+    [OneTimeSetUp]
+    public async Task WriteReportAsync()
+    {
+        _service = await TestPostgres.CreateServiceAsync();
+        await ReportTestData.ImportAsync(_service);
+        await using (var conn = await _service.Db.OpenConnectionAsync())
+        {
+            await TargetStore.SetAsync(conn, TargetIndicator, 55, TargetDirection.AtLeast, new DateOnly(2023, 6, 1), "testare");
+            _targets = await TargetStore.HistoryAsync(conn);
+            // The engine marks no uk_* month preliminary; the report must show the flag wherever it is set.
+            await Sql.ExecAsync(conn, "UPDATE indicator_values SET preliminary = true WHERE indicator_id = $1 AND area = '1383' AND period = '2024-03'",
+                CancellationToken.None, PreliminaryIndicator);
+        }
+        var dir = Path.Combine(Path.GetTempPath(), "omtanke-monthly-" + Guid.NewGuid().ToString("N")[..8]);
+        _report = await MonthlyReport.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), Month, dir);
+        TestContext.Out.WriteLine($"Monthly report written in {_report.Elapsed.TotalSeconds:0.00} s");
+        _expected = await ExpectedValues.ReadAsync(_service, new ValuesFilter(Month.AddMonths(-23), Month));
+        _workbook = new XLWorkbook(_report.Workbook);
+    }
+
+    [OneTimeTearDown]
+    public async Task DisposeAsync()
+    {
+        _workbook?.Dispose();
+        if (_service is not null) await _service.DisposeAsync();
+    }
+
+    private static IndicatorDefinition Indicator(string id) => IndicatorCatalog.Find(id)!;
+
+    [Test]
+    public void The_workbook_is_named_for_the_month_and_has_its_sheets_in_order()
+    {
+        Assert.That(Path.GetFileName(_report.Workbook), Is.EqualTo("Indikatorrapport-2024-03.xlsx"));
+        var areas = ReportAreas.Sections(IndicatorCatalog.All).Select(s => s.Area.SheetName);
+        Assert.That(_workbook.Worksheets.Select(s => s.Name),
+            Is.EqualTo(new[] { "Sammanfattning" }.Concat(areas).Concat(["Leveranser", "Definitioner", "Diagramdata"])));
+        Assert.That(areas, Does.Contain("Utskrivning"));
+    }
+
+    [Test]
+    public async Task The_report_is_kept_in_the_audit_trail()
+    {
+        await using var conn = await _service.Db.OpenConnectionAsync();
+        var row = await Sql.ScalarAsync(conn,
+            "SELECT actor || ' ' || subject || ' ' || (details->>'period') FROM audit_log WHERE action = 'rapport-månad'", CancellationToken.None);
+        Assert.That(row, Is.EqualTo("testare Indikatorrapport-2024-03.xlsx 2024-03"));
+    }
+
+    [Test]
+    public void The_workbook_passes_the_OpenXml_validator() => WorkbookChecks.PassesOpenXmlValidator(_report.Workbook);
+
+    [Test]
+    public void No_cell_holds_a_formula_and_formula_like_names_stay_text() =>
+        // The delivery's file name on Leveranser is the one formula-like text of this report.
+        WorkbookChecks.HoldsNoFormulas(_report.Workbook, expectedFormulaLikeTexts: 1);
+
+    [Test]
+    public void The_summary_shows_every_indicator_and_area_as_stored_with_changes()
+    {
+        var sheet = _workbook.Worksheet(SummarySheet.Name);
+        var hidden = 0;
+        foreach (var indicator in IndicatorCatalog.All)
+        {
+            var band = BandRow(sheet, IndicatorTexts.NameWithUnit(indicator) + " – ");
+            foreach (var (area, i) in ReportAreas.AreaCodes.Select((a, i) => (a, i)))
+            {
+                var row = sheet.Row(band + 1 + i);
+                Assert.That(row.Cell(1).GetString(), Is.EqualTo(Areas.Name(area)));
+                var now = _expected.Find(indicator.Id, area, "2024-03");
+                var before = _expected.Find(indicator.Id, area, "2024-02");
+                var yearBefore = _expected.Find(indicator.Id, area, "2023-03");
+                ExpectedValues.AssertCell(row.Cell(2), indicator, now, $"{indicator.Id} {area}");
+                ExpectedValues.AssertCell(row.Cell(3), indicator, before, "previous month");
+                ExpectedValues.AssertCell(row.Cell(5), indicator, yearBefore, "same month a year before");
+                AssertChange(row.Cell(4), indicator, now, before);
+                AssertChange(row.Cell(6), indicator, now, yearBefore);
+                if (now?.Suppressed == true) hidden++;
+            }
+        }
+        Assert.That(hidden, Is.GreaterThan(0), "the test data should make disclosure control hide some values");
+    }
+
+    /// <summary>The change between the values as shown, rounded to the indicator's decimals.</summary>
+    private static void AssertChange(IXLCell cell, IndicatorDefinition indicator, IndicatorValue? now, IndicatorValue? before)
+    {
+        var decimals = NumberFormats.Decimals(indicator);
+        if (now is null || before is null) Assert.That(cell.IsEmpty(), Is.True, cell.Address.ToString());
+        else if (now.Suppressed || before.Suppressed) Assert.That(cell.GetString(), Is.EqualTo(".."), cell.Address.ToString());
+        else Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)(Math.Round(now.Value, decimals, MidpointRounding.AwayFromZero)
+            - Math.Round(before.Value, decimals, MidpointRounding.AwayFromZero))).Within(1e-9), cell.Address.ToString());
+    }
+
+    [Test]
+    public void The_summary_colours_targets_and_marks_preliminary_values()
+    {
+        var sheet = _workbook.Worksheet(SummarySheet.Name);
+        var indicator = Indicator(TargetIndicator);
+        var band = BandRow(sheet, IndicatorTexts.NameWithUnit(indicator) + " – ");
+        var statuses = 0;
+        foreach (var (area, i) in ReportAreas.AreaCodes.Select((a, i) => (a, i)))
+        {
+            var row = sheet.Row(band + 1 + i);
+            var value = _expected.Find(TargetIndicator, area, "2024-03")!;
+            Assert.That(row.Cell(7).GetString(), Is.EqualTo("≥ 55"));
+            var expected = value.Suppressed ? "" : value.Value >= 55 ? "Uppfyllt" : "Ej uppfyllt";
+            Assert.That(row.Cell(8).GetString(), Is.EqualTo(expected), area);
+            if (expected == "") continue;
+            statuses++;
+            var fill = expected == "Uppfyllt" ? Look.MetFill : Look.NotMetFill;
+            Assert.That(row.Cell(2).Style.Fill.BackgroundColor, Is.EqualTo(fill), area);
+        }
+        Assert.That(statuses, Is.GreaterThan(0));
+
+        var preliminary = Indicator(PreliminaryIndicator);
+        var varberg = sheet.Row(BandRow(sheet, IndicatorTexts.NameWithUnit(preliminary) + " – ") + 1 + ReportAreas.AreaCodes.ToList().IndexOf("1383"));
+        Assert.That(varberg.Cell(9).GetString(), Is.EqualTo("Preliminärt"));
+        Assert.That(varberg.Cell(2).Style.Font.Italic, Is.True);
+        var halmstad = sheet.Row(BandRow(sheet, IndicatorTexts.NameWithUnit(preliminary) + " – ") + 1 + ReportAreas.AreaCodes.ToList().IndexOf("1380"));
+        Assert.That(halmstad.Cell(9).GetString(), Is.Empty);
+    }
+
+    [Test]
+    public void The_summary_marks_the_months_SPC_signals()
+    {
+        // Recomputed here from ValuesQuery's values with the SPC unit, over the 24 months to the report's
+        // month: only published values, at least 12 of them, and no count series with hidden values.
+        var sheet = _workbook.Worksheet(SummarySheet.Name);
+        var months = Enumerable.Range(0, 24).Select(i => Month.AddMonths(i - 23).ToString("yyyy-MM")).ToList();
+        var signals = 0;
+        foreach (var indicator in IndicatorCatalog.All)
+        {
+            var band = BandRow(sheet, IndicatorTexts.NameWithUnit(indicator) + " – ");
+            foreach (var (area, i) in ReportAreas.AreaCodes.Select((a, i) => (a, i)))
+            {
+                var stored = months.Select(m => _expected.Find(indicator.Id, area, m)).OfType<IndicatorValue>().ToList();
+                var observations = stored.Where(v => !v.Suppressed)
+                    .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0)))
+                    .ToList();
+                var analysable = observations.Count >= 12 && !(indicator.Kind == IndicatorKind.Count && stored.Any(v => v.Suppressed));
+                var spc = analysable ? SpcAnalysis.Analyse(SpcChartKinds.For(indicator), (double)indicator.Factor, observations) : null;
+                var expected = string.Join(", ", SpcSignalText.At(spc, "2024-03"));
+                if (indicator.Id == "uk_betalningsdagar" && area == "1315") Assert.That(stored.Any(v => v.Suppressed), "Hylte's small counts are hidden");
+                var cell = sheet.Row(band + 1 + i).Cell(10);
+                Assert.That(cell.GetString(), Is.EqualTo(expected), $"{indicator.Id} {area}");
+                if (expected == "") continue;
+                signals++;
+                Assert.That(cell.Style.Fill.BackgroundColor, Is.EqualTo(Look.SignalFill));
+            }
+        }
+        Assert.That(signals, Is.GreaterThan(0), "Halmstad's longer waits from 2023-09 should give signals");
+    }
+
+    [Test]
+    public void Each_area_sheet_shows_13_months_per_area_as_stored()
+    {
+        var sheet = _workbook.Worksheet("Utskrivning");
+        var months = Enumerable.Range(0, 13).Select(i => Month.AddMonths(i - 12).ToString("yyyy-MM")).ToList();
+        Assert.That(Enumerable.Range(2, 13).Select(c => sheet.Cell(TrendSheet.HeaderRow, c).GetString()), Is.EqualTo(months));
+        foreach (var indicator in IndicatorCatalog.All.Where(i => ReportAreas.Of(i).SheetName == "Utskrivning"))
+        {
+            var band = BandRow(sheet, IndicatorTexts.NameWithUnit(indicator));
+            foreach (var (area, i) in ReportAreas.AreaCodes.Select((a, i) => (a, i)))
+            {
+                var row = sheet.Row(band + 2 + i);
+                Assert.That(row.Cell(1).GetString(), Is.EqualTo(Areas.Name(area)));
+                for (var m = 0; m < months.Count; m++)
+                    ExpectedValues.AssertCell(row.Cell(2 + m), indicator, _expected.Find(indicator.Id, area, months[m]), $"{indicator.Id} {area} {months[m]}");
+            }
+        }
+    }
+
+    [Test]
+    public void Native_charts_draw_the_published_values_and_never_a_hidden_one()
+    {
+        var charts = WorkbookChecks.Charts(_report.Workbook);
+        Assert.That(charts.Select(c => c.Title), Is.EquivalentTo(IndicatorCatalog.All.Select(i => i.Name)));
+        var months = Enumerable.Range(0, 13).Select(i => Month.AddMonths(i - 12).ToString("yyyy-MM")).ToList();
+        var gaps = 0;
+        foreach (var chart in charts)
+        {
+            var indicator = IndicatorCatalog.All.Single(i => i.Name == chart.Title);
+            Assert.That(chart.Sheet, Is.EqualTo(ReportAreas.Of(indicator).SheetName));
+            foreach (var area in ReportAreas.AreaCodes)
+            {
+                var series = chart.Series.Single(s => s.Name.StartsWith(Areas.Name(area), StringComparison.Ordinal));
+                Assert.That(series.ValuesFormula, Does.StartWith("'Diagramdata'!"));
+                for (var m = 0; m < months.Count; m++)
+                {
+                    var value = _expected.Find(indicator.Id, area, months[m]);
+                    if (value is null || value.Suppressed)
+                    {
+                        Assert.That(series.Points.ContainsKey(m), Is.False, $"{chart.Title} {area} {months[m]}");
+                        gaps += value is null ? 0 : 1;
+                    }
+                    else Assert.That(series.Points[m], Is.EqualTo((double)value.Value).Within(1e-9));
+                }
+            }
+            // A target line where a target is in force: the test's from 2023-06, so not the four months before it.
+            var target = chart.Series.SingleOrDefault(s => s.Name == "Mål");
+            var inForce = months.Select((m, i) => (i, TargetStore.InForce(_targets, indicator.Id, DateOnly.ParseExact(m + "-01", "yyyy-MM-dd"))))
+                .Where(t => t.Item2 is not null).Select(t => t.i).ToList();
+            Assert.That(target?.Points.Keys.Order().ToList() ?? [], Is.EqualTo(inForce), chart.Title);
+            if (indicator.Id == TargetIndicator) Assert.That(inForce, Is.EqualTo(Enumerable.Range(3, 10)));
+        }
+        Assert.That(gaps, Is.GreaterThan(0), "some hidden values should have been left out of the charts");
+
+        // Each series reads cells of the chart data sheet that hold exactly its cached points: a hidden
+        // value is an empty cell there, never its number.
+        var data = _workbook.Worksheet(ChartDataSheet.SheetName);
+        foreach (var series in charts.SelectMany(c => c.Series))
+        {
+            var range = data.Range(series.ValuesFormula.Split('!')[1].Replace("$", ""));
+            for (var m = 0; m < range.ColumnCount(); m++)
+            {
+                var cell = range.Cell(1, m + 1);
+                if (series.Points.TryGetValue(m, out var point)) Assert.That(WorkbookChecks.Number(cell), Is.EqualTo(point).Within(1e-9));
+                else Assert.That(cell.IsEmpty(), Is.True, $"{series.Name} {cell.Address}");
+            }
+        }
+    }
+
+    [Test]
+    public void Leveranser_shows_the_current_delivery_of_every_slice_and_what_is_missing()
+    {
+        var sheet = _workbook.Worksheet(DeliveriesSheet.Name);
+        var texts = sheet.CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.That(texts, Does.Contain(ReportTestData.FormulaFileName));
+        Assert.That(texts, Does.Contain("utskrivningsklara-2024-03-halmstad-rättelse.csv"));
+
+        var header = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Källa" && r.Cell(3).GetString() == "2023-03").RowNumber();
+        var halmstad = sheet.RowsUsed().First(r => r.RowNumber() > header && r.Cell(2).GetString() == "Halmstad");
+        var (original, correction) = DeliveryIds();
+        Assert.That(halmstad.Cell(3).GetString(), Is.EqualTo($"#{original}"));
+        Assert.That(halmstad.Cell(15).GetString(), Is.EqualTo($"#{correction}"), "the correction is current for 2024-03");
+        // Hylte had no stays in some months; utskrivningsklara still has data for them, so the count is 0.
+        var hylte = sheet.RowsUsed().First(r => r.RowNumber() > header && r.Cell(2).GetString() == "Hylte");
+        Assert.That(hylte.Cells(3, 15).Select(c => c.GetString()), Is.All.Matches<string>(t => t.StartsWith('#') || t == "0 rader"));
+        // The population of 2023 is there; nothing else of this report's month is missing but the other sources.
+        Assert.That(texts.Where(t => t.StartsWith("Befolkning 31 december", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    private (long Original, long Correction) DeliveryIds()
+    {
+        using var conn = _service.Db.OpenConnection();
+        using var cmd = new Npgsql.NpgsqlCommand("SELECT id FROM deliveries WHERE source = 'utskrivningsklara' ORDER BY id", conn);
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return (ids[0], ids[1]);
+    }
+
+    [Test]
+    public void Definitioner_describes_every_indicator()
+    {
+        var sheet = _workbook.Worksheet(DefinitionsSheet.Name);
+        foreach (var indicator in IndicatorCatalog.All)
+        {
+            var row = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == indicator.Id);
+            Assert.That(row.Cell(1).GetString(), Is.EqualTo(ReportAreas.Of(indicator).Name));
+            Assert.That(row.Cell(2).GetString(), Is.EqualTo(indicator.Name));
+            Assert.That(row.Cell(4).GetString(), Is.EqualTo(indicator.NumeratorText));
+            Assert.That(row.Cell(5).GetString(), Is.EqualTo(indicator.DenominatorText ?? "–"));
+            Assert.That(row.Cell(7).GetString(), Is.EqualTo(IndicatorTexts.Direction(indicator.Better)));
+        }
+        var target = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == TargetIndicator);
+        Assert.That(target.Cell(8).GetString(), Is.EqualTo("≥ 55 från 2023-06"));
+    }
+
+    [Test]
+    public void The_workbook_looks_finished()
+    {
+        Assert.That(_workbook.Properties.Author, Is.EqualTo("Region Halland – Omtanke Halland"));
+        Assert.That(_workbook.Properties.Title, Is.EqualTo("Indikatorrapport mars 2024"));
+        Assert.That(_workbook.Properties.Created, Is.GreaterThan(DateTime.Now.AddHours(-1)));
+        foreach (var sheet in _workbook.Worksheets)
+        {
+            Assert.That(sheet.PageSetup.PageOrientation, Is.EqualTo(XLPageOrientation.Landscape), sheet.Name);
+            Assert.That(sheet.PageSetup.PagesWide, Is.EqualTo(1), sheet.Name);
+            Assert.That(sheet.SheetView.SplitRow + sheet.SheetView.SplitColumn, Is.GreaterThan(0), sheet.Name);
+        }
+        var summary = _workbook.Worksheet(SummarySheet.Name);
+        Assert.That(summary.SheetView.SplitRow, Is.EqualTo(SummarySheet.HeaderRow));
+        Assert.That(summary.PageSetup.FirstRowToRepeatAtTop, Is.EqualTo(SummarySheet.HeaderRow));
+        Assert.That(summary.Column(1).Width, Is.EqualTo(18));
+        var utskrivning = _workbook.Worksheet("Utskrivning");
+        var format = utskrivning.Cell(BandRow(utskrivning, IndicatorTexts.NameWithUnit(Indicator("uk_betalningsdagar"))) + 3, 2);
+        Assert.That(format.Style.NumberFormat.Format, Is.EqualTo("#,##0"));
+    }
+
+    [Test]
+    public void Chart_images_are_rendered_for_every_indicator()
+    {
+        // A trend chart for every indicator; a control chart where the region has values (the uk_* of the test data).
+        var pngs = _report.Other.Where(f => f.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+        Assert.That(pngs, Is.SupersetOf(IndicatorCatalog.All.Select(i => i.Id + ".png")));
+        Assert.That(pngs, Is.SupersetOf(IndicatorCatalog.All.Where(i => i.SourceId == "utskrivningsklara").Select(i => i.Id + "-styrdiagram.png")));
+        foreach (var png in _report.Other.Where(f => f.EndsWith(".png", StringComparison.Ordinal))) WorkbookChecks.IsChartImage(png);
+        // å ä ö reach the image as text: the SVG of the share within 3 days carries its name and the target.
+        var svg = File.ReadAllText(_report.Other.Single(f => f.EndsWith($"{TargetIndicator}.svg", StringComparison.Ordinal)));
+        Assert.That(svg, Does.Contain("från utskrivningsklar").And.Contain("Mål"));
+        var spc = File.ReadAllText(_report.Other.Single(f => f.EndsWith($"{TargetIndicator}-styrdiagram.svg", StringComparison.Ordinal)));
+        Assert.That(spc, Does.Contain("p-diagram").And.Contain("Styrgränser"));
+    }
+
+    private static int BandRow(IXLWorksheet sheet, string startsWith) =>
+        sheet.RowsUsed().First(r => r.Cell(1).GetString().StartsWith(startsWith, StringComparison.Ordinal)).RowNumber();
+}
