@@ -58,7 +58,7 @@ public sealed class OmtankeWebHost
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<DeliveryHistory>();
-        services.AddSingleton<IReportRenderer, ValuesCsvReports>();
+        services.AddSingleton<IReportRenderer, WorkbookReports>();
         services.AddHostedService<DemoAdministratorOnFirstStart>();
 
         services.AddOmtankeSignIn(options);

@@ -26,23 +26,23 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
     public async Task<IActionResult> OnGetManadAsync(string? manad, CancellationToken ct)
     {
         if (Month(manad) is not { } month) return await ShowErrorAsync("Ange månaden som ÅÅÅÅ-MM.", ct);
-        return await DownloadAsync(await renderer.MonthlyAsync(month, ct), new { month = manad }, ct);
+        return await DownloadAsync(await renderer.MonthlyAsync(month, Viewer.Of(User).Name, ct), new { month = manad }, ct);
     }
 
     public async Task<IActionResult> OnGetKvartalAsync(int? ar, int? kvartal, CancellationToken ct)
     {
         if (ar is not (>= 2000 and <= 2100) || kvartal is not (>= 1 and <= 4))
             return await ShowErrorAsync("Ange år och kvartal 1–4.", ct);
-        return await DownloadAsync(await renderer.QuarterlyAsync(ar.Value, kvartal.Value, ct), new { year = ar, quarter = kvartal }, ct);
+        return await DownloadAsync(await renderer.QuarterlyAsync(ar.Value, kvartal.Value, Viewer.Of(User).Name, ct), new { year = ar, quarter = kvartal }, ct);
     }
 
-    /// <summary>A municipality's own extract: its values unhidden, so only for a viewer who may see them.</summary>
+    /// <summary>A municipality's local extract: its own rows broken down, so only for a viewer with that municipality's raw data.</summary>
     public async Task<IActionResult> OnGetKommunAsync(string? kommun, string? fran, string? till, CancellationToken ct)
     {
         if (kommun is null || !Areas.IsMunicipality(kommun) || Month(fran) is not { } from || Month(till) is not { } to || to < from)
             return await ShowErrorAsync("Välj kommun och ange månaderna som ÅÅÅÅ-MM.", ct);
         if (!Viewer.Of(User).SeesRawValuesOf(kommun)) return Forbid();
-        return await DownloadAsync(await renderer.MunicipalExtractAsync(kommun, from, to, ct),
+        return await DownloadAsync(await renderer.MunicipalExtractAsync(kommun, from, to, Viewer.Of(User).Name, ct),
             new { kommun, from = fran, to = till }, ct);
     }
 

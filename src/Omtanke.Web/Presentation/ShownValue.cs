@@ -1,26 +1,27 @@
 using System.Globalization;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 using Omtanke.Web.Accounts;
 
 namespace Omtanke.Web.Presentation;
 
 /// <summary>
-/// One value as a viewer may see it: the number, or the disclosure symbol that stands in for it
-/// (<c>..</c> for a hidden ratio or a count hidden by the secondary rule, <c>&lt;5</c> for a small count).
-/// A hidden value's number is not carried, so no page can show it by mistake.
+/// One value as a viewer may see it: the number, or the disclosure symbol of the published outputs that
+/// stands in for it. A hidden value's number is not carried, so no page can show it by mistake.
 /// </summary>
 public readonly record struct ShownValue(decimal? Number, string? Symbol)
 {
-    public const string HiddenSymbol = "..";
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     public bool IsHidden => Symbol is not null;
 
-    public static ShownValue Of(IndicatorValue value, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure) =>
-        !value.Suppressed || viewer.SeesRawValuesOf(value.Area) ? new ShownValue(value.Value, null)
-        : indicator.Kind == IndicatorKind.Count && value.Value >= 1 && value.Value < disclosure.Limit
-            ? new ShownValue(null, $"<{disclosure.Limit}")
-            : new ShownValue(null, HiddenSymbol);
+    /// <summary>The raw value for a viewer with the raw-data role for its area, else the value as published.</summary>
+    public static ShownValue Of(IndicatorValue value, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure)
+    {
+        if (viewer.SeesRawValuesOf(value.Area)) return new ShownValue(value.Value, null);
+        var published = Disclosure.Publish(indicator, value, disclosure);
+        return new ShownValue(published.Number, published.Symbol);
+    }
 
     /// <summary>
     /// Swedish number format: counts whole, percentages and rates per 1 000 with one decimal, plain ratios

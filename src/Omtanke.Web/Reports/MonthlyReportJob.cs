@@ -8,6 +8,7 @@ namespace Omtanke.Web.Reports;
 public sealed class MonthlyReportJob(IReportRenderer renderer, ReportArchive archive, WebOptions options, TimeProvider clock)
 {
     public const string RecurringId = "manadsrapport";
+    private const string Actor = "schemalagt jobb";
 
     public static string Cron(WebOptions options) =>
         Hangfire.Cron.Monthly(options.MonthlyReportDay, options.MonthlyReportTime.Hour, options.MonthlyReportTime.Minute);
@@ -19,8 +20,7 @@ public sealed class MonthlyReportJob(IReportRenderer renderer, ReportArchive arc
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var report = await renderer.MonthlyAsync(month, ct);
-        await archive.AddAsync(ReportKinds.Monthly, month.ToString("yyyy-MM"), report, "schemalagt jobb",
-            context?.BackgroundJob.Id, ct);
+        var report = await renderer.MonthlyAsync(month, Actor, ct);
+        await archive.AddAsync(ReportKinds.Monthly, month.ToString("yyyy-MM"), report, Actor, context?.BackgroundJob.Id, ct);
     }
 }

@@ -16,10 +16,10 @@ public sealed class CrashRecoveryTests
     {
         var work = Directory.CreateTempSubdirectory("omtanke-crash-");
         var inbox = Path.Combine(work.FullName, "inbox");
-        var file = Path.Combine(work.FullName, "slutenvard.csv");
+        var file = Path.Combine(work.FullName, "utskrivningsklara.csv");
         long rows;
         await using (var writer = new StreamWriter(file))
-            rows = SampleGenerator.WriteSlutenvard(writer, new SampleOptions { Scale = 3, Months = 12 });
+            rows = SampleGenerator.Write("utskrivningsklara", writer, new SampleOptions { Scale = 10, Months = 12 });
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         await using var db = NpgsqlDataSource.Create(connectionString);
 
@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests
             var key = await new ApiKeyStore(db).CreateAsync("leverantör", Roles.Analyst, null, "test");
             var response = await first.Client(key).PostAsync("/api/imports", new MultipartFormDataContent
             {
-                { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "slutenvard.csv" },
+                { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "utskrivningsklara.csv" },
             });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
@@ -41,28 +41,28 @@ public sealed class CrashRecoveryTests
         Assert.Multiple(async () =>
         {
             Assert.That(await CountAsync(db, "SELECT count(*) FROM deliveries"), Is.Zero, "no delivery from the killed run");
-            Assert.That(await CountAsync(db, "SELECT count(*) FROM fact_slutenvard"), Is.Zero, "no rows from the killed run");
+            Assert.That(await CountAsync(db, "SELECT count(*) FROM fact_utskrivningsklara"), Is.Zero, "no rows from the killed run");
             Assert.That(await CountAsync(db, "SELECT count(*) FROM indicator_values"), Is.Zero);
         });
 
         await using var second = await ServeProcess.StartAsync(connectionString, inbox);
         var key2 = await new ApiKeyStore(db).CreateAsync("leverantör 2", Roles.Analyst, null, "test");
         var client = second.Client(key2);
-        var job = await WaitForJobAsync(client, jobId);
+        var job = await WaitForJobAsync(client, jobId, second);
         Assert.That(job.GetProperty("status").GetString(), Is.EqualTo("importerad"), second.Output);
 
         var again = await client.PostAsync("/api/imports", new MultipartFormDataContent
         {
-            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "slutenvard igen.csv" },
+            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", "utskrivningsklara igen.csv" },
         });
         var againId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
-        Assert.That((await WaitForJobAsync(client, againId)).GetProperty("status").GetString(), Is.EqualTo("oförändrad"));
+        Assert.That((await WaitForJobAsync(client, againId, second)).GetProperty("status").GetString(), Is.EqualTo("oförändrad"));
 
         Assert.Multiple(async () =>
         {
             Assert.That(await CountAsync(db, "SELECT count(*) FROM deliveries WHERE status = 'accepted'"), Is.EqualTo(1));
-            Assert.That(await CountAsync(db, "SELECT count(*) FROM fact_slutenvard"), Is.EqualTo(rows), "every row, once");
-            Assert.That(await CountAsync(db, "SELECT count(*) FROM indicator_values WHERE indicator_id = 'ater_30_65'"), Is.GreaterThan(0));
+            Assert.That(await CountAsync(db, "SELECT count(*) FROM fact_utskrivningsklara"), Is.EqualTo(rows), "every row, once");
+            Assert.That(await CountAsync(db, "SELECT count(*) FROM indicator_values WHERE indicator_id = 'uk_medeldagar_somatik'"), Is.GreaterThan(0));
             Assert.That(Directory.GetFiles(Path.Combine(inbox, "processing")), Is.Empty);
         });
         work.Delete(recursive: true);
@@ -73,7 +73,7 @@ public sealed class CrashRecoveryTests
         await CountAsync(db, """
             SELECT count(*) FROM pg_locks
             WHERE locktype = 'advisory' AND objsubid = 1 AND granted
-              AND ((classid::bigint << 32) | objid::bigint) = hashtext('import:slutenvard')::bigint
+              AND ((classid::bigint << 32) | objid::bigint) = hashtext('import:utskrivningsklara')::bigint
             """) > 0;
 
     private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
@@ -92,14 +92,21 @@ public sealed class CrashRecoveryTests
         }
     }
 
-    private static async Task<JsonElement> WaitForJobAsync(HttpClient client, string jobId)
+    private static async Task<JsonElement> WaitForJobAsync(HttpClient client, string jobId, ServeProcess serve)
     {
         JsonElement job = default;
-        await WaitUntilAsync(async () =>
+        try
         {
-            job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{jobId}");
-            return job.GetProperty("state").GetString() is "klar" or "misslyckades";
-        }, $"job {jobId}");
+            await WaitUntilAsync(async () =>
+            {
+                job = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{jobId}");
+                return job.GetProperty("state").GetString() is "klar" or "misslyckades";
+            }, $"job {jobId}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Last state: {job}\n{serve.Output}");
+        }
         return job;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ClosedXML.Excel;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class ReportTests
         Assert.That(await client.GetStringAsync("/rapporter"), Does.Contain("månadsrapport"));
         var download = await client.GetAsync($"/rapporter?handler=Arkiv&id={archiveId}");
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(download.Content.Headers.ContentDisposition!.FileNameStar, Does.StartWith("Indikatorvärden"));
+        Assert.That(download.Content.Headers.ContentDisposition!.FileNameStar, Does.StartWith("Indikatorrapport-"));
         var onDemand = await client.GetAsync("/rapporter?handler=Manad&manad=2024-06");
         Assert.That(onDemand.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await host.ScalarAsync("SELECT count(*) FROM audit_log WHERE action = 'nedladdning' AND actor = $1", WebTestHost.Reader),
@@ -42,26 +43,30 @@ public sealed class ReportTests
     }
 
     [Test]
-    public async Task An_on_demand_report_shows_hidden_values_as_symbols_whoever_downloads_it()
+    public async Task An_on_demand_monthly_report_is_the_Indikatorrapport_workbook_with_hidden_values_as_symbols_whoever_downloads_it()
     {
         await using var host = await WebTestHost.StartAsync();
         await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
         var client = await host.SignInAsync(WebTestHost.Admin);
-        var csv = await client.GetStringAsync("/rapporter?handler=Manad&manad=2024-06");
-        var hylte = csv.Split('\n').Single(l => l.StartsWith("pal_brytpunktssamtal;") && l.Contains(";Hylte;"));
-        Assert.That(hylte, Does.Contain(";..;"));
+        var response = await client.GetAsync("/rapporter?handler=Manad&manad=2024-06");
+        Assert.That(response.Content.Headers.ContentDisposition!.FileNameStar, Is.EqualTo("Indikatorrapport-2024-06.xlsx"));
+        using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var cells = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+        Assert.That(workbook.Worksheets.Select(w => w.Name), Does.Contain("Sammanfattning"));
+        Assert.That(cells, Has.Some.EqualTo(".."), "Hylte's palliative ratios of 4 expected deaths");
     }
 
     [Test]
-    public async Task A_municipality_takes_its_own_extract_with_its_hidden_values_but_not_another_municipalitys()
+    public async Task A_municipality_takes_its_own_local_extract_but_not_another_municipalitys()
     {
         await using var host = await WebTestHost.StartAsync();
         await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
         await host.ScalarAsync("UPDATE users SET kommunkod = $1 WHERE user_name = $2", SampleFiles.HylteKommun, WebTestHost.Municipality);
         var hylte = await host.SignInAsync(WebTestHost.Municipality);
-        var extract = await hylte.GetStringAsync("/rapporter?handler=Kommun&kommun=1315&fran=2024-01&till=2024-06");
-        Assert.That(extract.Split('\n').Single(l => l.StartsWith("pal_brytpunktssamtal;")), Does.Contain(";Hylte;2024-06;50;"));
-        Assert.That(extract, Does.Not.Contain("Halmstad"));
+        var extract = await hylte.GetAsync("/rapporter?handler=Kommun&kommun=1315&fran=2024-01&till=2024-06");
+        Assert.That(extract.Content.Headers.ContentDisposition!.FileNameStar, Is.EqualTo("Lokalt-uttag-1315-Hylte-2024-01-2024-06.xlsx"));
+        using (var workbook = new XLWorkbook(await extract.Content.ReadAsStreamAsync()))
+            Assert.That(workbook.Worksheets.Count, Is.GreaterThan(0));
         var other = await hylte.GetAsync("/rapporter?handler=Kommun&kommun=1380&fran=2024-01&till=2024-06");
         Assert.That(other.Headers.Location!.ToString(), Does.Contain("/fel/403"));
         var reader = await host.SignInAsync(WebTestHost.Reader);
