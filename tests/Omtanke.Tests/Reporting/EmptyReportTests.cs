@@ -13,7 +13,7 @@ public sealed class EmptyReportTests
     {
         await using var service = await TestPostgres.CreateServiceAsync();
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-empty-" + Guid.NewGuid().ToString("N")[..8]);
-        var context = new ReportContext(service.Db, new DisclosureSettings(), "testare");
+        var context = ReportTestData.Context(service);
 
         var monthly = await MonthlyReport.WriteAsync(context, new DateOnly(2024, 3, 1), dir);
         var quarterly = await QuarterlyReport.WriteAsync(context, new Quarter(2024, 1), dir);

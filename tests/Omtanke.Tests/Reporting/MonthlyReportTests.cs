@@ -24,8 +24,7 @@ public sealed class MonthlyReportTests
     [OneTimeSetUp]
     public async Task WriteReportAsync()
     {
-        _service = await TestPostgres.CreateServiceAsync();
-        await ReportTestData.ImportAsync(_service);
+        _service = await ReportTestData.ServiceAsync();
         await using (var conn = await _service.Db.OpenConnectionAsync())
         {
             await TargetStore.SetAsync(conn, TargetIndicator, 55, TargetDirection.AtLeast, new DateOnly(2023, 6, 1), "testare");
@@ -35,7 +34,7 @@ public sealed class MonthlyReportTests
                 CancellationToken.None, PreliminaryIndicator);
         }
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-monthly-" + Guid.NewGuid().ToString("N")[..8]);
-        _report = await MonthlyReport.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), Month, dir);
+        _report = await MonthlyReport.WriteAsync(ReportTestData.Context(_service), Month, dir);
         TestContext.Out.WriteLine($"Monthly report written in {_report.Elapsed.TotalSeconds:0.00} s");
         _expected = await ExpectedValues.ReadAsync(_service, new ValuesFilter(Month.AddMonths(-23), Month));
         _workbook = new XLWorkbook(_report.Workbook);

@@ -18,8 +18,7 @@ public sealed class MunicipalExtractTests
     [OneTimeSetUp]
     public async Task ImportAsync()
     {
-        _service = await TestPostgres.CreateServiceAsync();
-        await ReportTestData.ImportAsync(_service);
+        _service = await ReportTestData.ServiceAsync();
         _dir = Path.Combine(Path.GetTempPath(), "omtanke-extract-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
@@ -31,7 +30,7 @@ public sealed class MunicipalExtractTests
 
     private async Task<(ReportFiles Report, XLWorkbook Workbook)> WriteAsync(string kommun)
     {
-        var report = await MunicipalExtract.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), kommun, From, To, _dir);
+        var report = await MunicipalExtract.WriteAsync(ReportTestData.Context(_service), kommun, From, To, _dir);
         TestContext.Out.WriteLine($"Extract for {kommun} written in {report.Elapsed.TotalSeconds:0.00} s");
         return (report, new XLWorkbook(report.Workbook));
     }
@@ -166,7 +165,7 @@ public sealed class MunicipalExtractTests
         // With a limit of 10 the engine hides more, and every output says <10 and 1–9.
         await using var service = await TestPostgres.CreateServiceAsync(disclosureLimit: 10);
         await ReportTestData.ImportAsync(service);
-        var report = await MunicipalExtract.WriteAsync(new ReportContext(service.Db, new DisclosureSettings(10), "testare"), "1381", From, To, _dir + "-10");
+        var report = await MunicipalExtract.WriteAsync(ReportTestData.Context(service, 10), "1381", From, To, _dir + "-10");
         using var workbook = new XLWorkbook(report.Workbook);
         var careForm = workbook.Worksheet("Vårdform");
         Assert.That(careForm.Cell(2, 1).GetString(), Does.Contain("<10 = dolt antal 1–9"));

@@ -23,10 +23,9 @@ public sealed class QuarterlyReportTests
     [OneTimeSetUp]
     public async Task WriteReportAsync()
     {
-        _service = await TestPostgres.CreateServiceAsync();
-        await ReportTestData.ImportAsync(_service);
+        _service = await ReportTestData.ServiceAsync();
         _dir = Path.Combine(Path.GetTempPath(), "omtanke-quarterly-" + Guid.NewGuid().ToString("N")[..8]);
-        _report = await QuarterlyReport.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), Quarter, _dir);
+        _report = await QuarterlyReport.WriteAsync(ReportTestData.Context(_service), Quarter, _dir);
         TestContext.Out.WriteLine($"Quarterly report written in {_report.Elapsed.TotalSeconds:0.00} s");
         _expected = await ExpectedValues.ReadAsync(_service, new ValuesFilter(new DateOnly(2023, 1, 1), new DateOnly(2024, 3, 1), PeriodType.Quarter));
         _workbook = new XLWorkbook(_report.Workbook);
@@ -128,7 +127,7 @@ public sealed class QuarterlyReportTests
     public async Task A_quarter_missing_months_is_marked_preliminary()
     {
         // 2022-Q1 has only March: as the first column of 2023-Q1's report it is preliminary, in italics.
-        var report = await QuarterlyReport.WriteAsync(new ReportContext(_service.Db, new DisclosureSettings(), "testare"), new Quarter(2023, 1), _dir);
+        var report = await QuarterlyReport.WriteAsync(ReportTestData.Context(_service), new Quarter(2023, 1), _dir);
         using var workbook = new XLWorkbook(report.Workbook);
         var sheet = workbook.Worksheet("Utskrivning");
         var region = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Region Halland");

@@ -25,6 +25,18 @@ public static class ReportTestData
         ["1315"] = 3, ["1380"] = 34, ["1381"] = 12, ["1382"] = 16, ["1383"] = 22, ["1384"] = 26,
     };
 
+    /// <summary>A fresh database holding the report test data, computed.</summary>
+    public static async Task<OmtankeService> ServiceAsync()
+    {
+        var service = await TestPostgres.CreateServiceAsync();
+        await ImportAsync(service);
+        return service;
+    }
+
+    /// <summary>What a report needs, as a tester asks for it, with the given disclosure limit.</summary>
+    public static Omtanke.Core.Reporting.ReportContext Context(OmtankeService service, int disclosureLimit = 5) =>
+        new(service.Db, new Omtanke.Core.Indicators.DisclosureSettings(disclosureLimit), "testare");
+
     public static async Task ImportAsync(OmtankeService service)
     {
         await ImportAsync(service, "befolkning.csv", Population());
