@@ -29,7 +29,7 @@ public static class FactCopy
         copy.Write(area, NpgsqlDbType.Text);
         for (var i = 0; i < source.Columns.Count; i++)
         {
-            if (values[i] is { } value) copy.Write(value, source.Columns[i].Type.DbType);
+            if (values[i] is { } value) source.Columns[i].Type.Write(copy, value);
             else copy.WriteNull();
         }
     }

@@ -75,32 +75,19 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
-        var errors = new List<ImportError>();
-        var errorCount = 0;
-        var rows = 0;
-        var outOfCounty = 0;
-        var values = new RowValues(source);
+        var parser = new RowParser(header, _context);
         var copy = await conn.BeginBinaryImportAsync(FactCopy.Command(source), ct);
+        ParseSummary parsed;
         await using (copy)
         {
-            while (reader.Read())
+            parsed = await ParsedRows.StreamAsync(reader, parser, batch =>
             {
-                var rowErrors = ParseRow(reader, header, source, values);
-                if (rowErrors.Count > 0)
-                {
-                    errorCount += rowErrors.Count;
-                    errors.AddRange(rowErrors.Take(MaxReportedErrors - errors.Count));
-                    continue;
-                }
-                rows++;
-                var area = source.Area(values);
-                if (!Areas.IsMunicipality(area)) outOfCounty++;
-                // After the first error nothing more is loaded, but every row is still checked for the report.
-                if (errorCount == 0)
-                    FactCopy.Write(copy, source, deliveryId, reader.Line, values, area);
-            }
-            if (errorCount == 0 && rows > 0) await copy.CompleteAsync(ct);
+                for (var i = 0; i < batch.Count; i++)
+                    FactCopy.Write(copy, source, deliveryId, batch.Lines[i], batch.Values[i], batch.Areas[i]);
+            }, ct);
+            if (parsed.ErrorCount == 0 && parsed.Rows > 0) await copy.CompleteAsync(ct);
         }
+        var (errors, errorCount, rows, outOfCounty) = parsed;
         if (errorCount == 0 && rows == 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
                 [new ImportError(null, null, null, "Filen har en rubrikrad men inga datarader.")], 1, header.Warnings, ct);
@@ -132,34 +119,6 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
             SlicesSuperseded = slices.Superseded, OutOfCounty = outOfCounty, Warnings = header.Warnings,
             DryRun = delivery.Request.DryRun,
         };
-    }
-
-    private List<ImportError> ParseRow(ITableReader reader, HeaderMatch header, SourceDefinition source, RowValues values)
-    {
-        var errors = new List<ImportError>(0);
-        values.Clear();
-        for (var i = 0; i < source.Columns.Count; i++)
-        {
-            var column = source.Columns[i];
-            var position = header.Positions[i];
-            var cell = position < 0 ? null : reader.Cell(position);
-            if (ColumnType.IsEmpty(cell))
-            {
-                if (!column.Optional)
-                    errors.Add(new ImportError(reader.Line, column.Name, "", "Värde saknas: kolumnen är obligatorisk."));
-                continue;
-            }
-            var reason = column.Type.TryParse(cell!, _context, out var value);
-            if (reason is null) values[i] = value;
-            else errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(ColumnType.CellText(cell!)), reason));
-        }
-        foreach (var rule in source.RowRules)
-        {
-            if (!rule.Reads.All(values.Has) || rule.Holds(values)) continue;
-            var shown = values[source.IndexOf(rule.Column)];
-            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
-        }
-        return errors;
     }
 
     private static async Task<ImportOutcome> RollbackAndRejectAsync(NpgsqlTransaction tx, NpgsqlConnection conn,
