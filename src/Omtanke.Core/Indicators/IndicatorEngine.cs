@@ -48,10 +48,9 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
 
     private async Task RecomputeAllAsync(NpgsqlConnection conn, IndicatorDefinition indicator, CancellationToken ct)
     {
-        var fact = SourceCatalog.Get(indicator.SourceId).FactTable;
         if (indicator.Derived is { } derived) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
         await Sql.ExecAsync(conn, "DELETE FROM indicator_values WHERE indicator_id = $1", ct, indicator.Id);
-        await using var cmd = Sql.Command(conn, $"SELECT min(ref_month), max(ref_month) FROM {fact} WHERE current");
+        await using var cmd = Sql.Command(conn, $"SELECT min(month), max(month) FROM ({DataMonths.Of(indicator.SourceId)}) AS m");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         if (reader.IsDBNull(0)) return;
@@ -90,8 +89,7 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
             ? $"""
                SELECT k.area, m.month, coalesce(b.num, 0)::numeric AS num, coalesce(b.den, 0)::numeric AS den
                FROM unnest({six}) AS k(area)
-               CROSS JOIN (SELECT DISTINCT ref_month AS month FROM {source.FactTable}
-                           WHERE current AND ref_month BETWEEN @from AND @to) AS m
+               CROSS JOIN (SELECT month FROM ({DataMonths.Of(source.Id)}) AS d WHERE month BETWEEN @from AND @to) AS m
                LEFT JOIN ind_base b ON b.area = k.area AND b.month = m.month
                """
             : $"SELECT area, month, coalesce(num, 0)::numeric AS num, coalesce(den, 0)::numeric AS den FROM ind_base WHERE area = ANY({six})";

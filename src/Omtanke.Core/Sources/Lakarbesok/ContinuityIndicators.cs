@@ -91,7 +91,7 @@ public static class ContinuityIndicators
                 SELECT m.month::date FROM generate_series(@from::date, @to::date, interval '1 month') AS m(month)
                 WHERE EXISTS (
                     SELECT 1 FROM generate_series(m.month - interval '{WindowMonths - 1} months', m.month, interval '1 month') AS w(month)
-                    WHERE NOT EXISTS (SELECT 1 FROM fact_lakarbesok v WHERE v.current AND v.ref_month = w.month::date))
+                    WHERE NOT {DataMonths.Has(LakarbesokSource.Id, "w.month::date")})
                 """,
             LookAheadMonths = WindowMonths - 1,
         },

@@ -45,7 +45,7 @@ public static class ReadmissionIndicators
                 SELECT 1 FROM generate_series(m.month + interval '1 month',
                                               date_trunc('month', m.month + interval '1 month' - interval '1 day' + interval '{days} days'),
                                               interval '1 month') AS f(month)
-                WHERE NOT EXISTS (SELECT 1 FROM fact_slutenvard s WHERE s.current AND s.ref_month = f.month::date))
+                WHERE NOT {DataMonths.Has(SlutenvardSource.Id, "f.month::date")})
             """,
         // A delivered month changes the status of the months up to 2 before it; its stays can be readmissions
         // of index stays discharged up to W days before their admission, which may lie months earlier.
