@@ -63,7 +63,7 @@ public static class SignInSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Administrator, Roles.Analyst))
+            .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Administrator, Roles.Analyst, Roles.Municipality))
             .AddPolicy(Policies.Deliveries, p => p.RequireRole(Roles.Administrator, Roles.Analyst, Roles.Municipality))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
     }
