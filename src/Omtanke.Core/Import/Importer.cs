@@ -12,6 +12,8 @@ public sealed record ImportRequest(string Path, string Actor, string Via)
     public string? DisplayName { get; init; }
     public string? SourceId { get; init; }
     public bool DryRun { get; init; }
+    /// <summary>Whose data the file may hold: a municipality delivers only its own slices.</summary>
+    public ImportScope Scope { get; init; } = ImportScope.Everything;
 }
 
 /// <summary>The user named a source that does not exist, or the service is configured wrongly.</summary>
@@ -59,6 +61,8 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         {
             delivery.Format = reader.Format;
             var header = HeaderMatch.Of(reader.Header, named);
+            if (header.Source is not null && request.Scope.SourceRefusal(header.Source) is { } notTheirs)
+                return await RejectAsync(conn, delivery, header.Source.Id, [new ImportError(1, null, null, notTheirs)], 1, header.Warnings, ct);
             if (header.Source is null || header.Errors.Count > 0)
                 return await RejectAsync(conn, delivery, header.Source?.Id, header.Errors, header.Errors.Count, header.Warnings, ct);
             return await LoadAsync(conn, delivery, reader, header, ct);
@@ -75,7 +79,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
-        var parser = new RowParser(header, _context);
+        var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
         var copy = await conn.BeginBinaryImportAsync(FactCopy.Command(source), ct);
         ParseSummary parsed;
         await using (copy)
@@ -108,7 +112,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings,
             loaded, clock.Elapsed - loaded, ct);
         await Audit.WriteAsync(conn, delivery.Request.Actor, "import", delivery.FileName,
-            new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun }, ct);
+            new { delivery = deliveryId, source = source.Id, rows, dryRun = delivery.Request.DryRun, kommunkod = delivery.Request.Scope.Kommunkod }, ct);
 
         if (delivery.Request.DryRun) await tx.RollbackAsync(ct);
         else await tx.CommitAsync(ct);
@@ -137,7 +141,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         {
             await delivery.InsertRejectedAsync(conn, sourceId ?? "okänd", errors, errorCount, warnings, ct);
             await Audit.WriteAsync(conn, delivery.Request.Actor, "import-avvisad", delivery.FileName,
-                new { source = sourceId, errors = errorCount }, ct);
+                new { source = sourceId, errors = errorCount, kommunkod = delivery.Request.Scope.Kommunkod }, ct);
         }
         return new ImportOutcome
         {

@@ -4,6 +4,8 @@ namespace Omtanke.Core.Import;
 public sealed class RowParser(HeaderMatch header, ImportContext context)
 {
     public SourceDefinition Source { get; } = header.Source!;
+    /// <summary>Whose rows the file may hold: under a municipality's scope a row of another area is an error.</summary>
+    public ImportScope Scope { get; init; } = ImportScope.Everything;
 
     public List<ImportError> Parse(ITableReader reader, RowValues values)
     {
@@ -30,6 +32,9 @@ public sealed class RowParser(HeaderMatch header, ImportContext context)
             var shown = values[Source.IndexOf(rule.Column)];
             errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
         }
+        // Only a row that parsed has an area; an unrestricted import (nearly all rows) skips the check.
+        if (Scope.Kommunkod is not null && errors.Count == 0 && Scope.RowRefusal(Source, values, Source.Area(values), reader.Line) is { } outside)
+            errors.Add(outside);
         return errors;
     }
 }

@@ -38,6 +38,12 @@ public sealed class SourceDefinition
     public Func<RowValues, string> Area { get; init; } = r => r.Get<string>("kommunkod");
     public IReadOnlyList<string[]> UniqueKeys { get; init; } = [];
     public IReadOnlyList<RowRule> RowRules { get; init; } = [];
+    /// <summary>
+    /// Each municipality may deliver its own slices, because its own systems hold the data. Otherwise only the
+    /// region delivers: a municipality's file would replace the region's figures for it, some of which (the
+    /// utskrivningsklara days) decide what the municipality pays.
+    /// </summary>
+    public bool MunicipalitiesDeliver { get; init; }
 
     public string FactTable => "fact_" + Id;
 

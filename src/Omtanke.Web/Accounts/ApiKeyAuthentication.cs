@@ -10,6 +10,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     UrlEncoder encoder, ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "api-nyckel";
+    /// <summary>The id of the key that signed the request in, for the audit trail.</summary>
+    public const string KeyIdClaim = "api_key_id";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -22,6 +24,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             new(ClaimTypes.Name, $"api:{owner.Name}"),
             new(ClaimTypes.NameIdentifier, $"api-key:{owner.Id}"),
             new(ClaimTypes.Role, owner.Role),
+            new(KeyIdClaim, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (owner.Kommunkod is not null) claims.Add(new(Roles.KommunClaim, owner.Kommunkod));
         return AuthenticateResult.Success(new AuthenticationTicket(

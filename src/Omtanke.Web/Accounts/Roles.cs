@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
 
 namespace Omtanke.Web.Accounts;
@@ -20,7 +21,7 @@ public static class Roles
 /// <summary>Authorization policy names.</summary>
 public static class Policies
 {
-    /// <summary>Uploads extracts and starts imports.</summary>
+    /// <summary>Uploads extracts and starts imports (a municipality only its own; see <see cref="Viewer.ImportScope"/>).</summary>
     public const string Import = "import";
     /// <summary>Sees deliveries (file names, summaries, error reports).</summary>
     public const string Deliveries = "leveranser";
@@ -49,4 +50,9 @@ public sealed record Viewer(string Name, string Role, string? Kommunkod)
         Roles.Municipality => area == Kommunkod && Areas.IsMunicipality(area),
         _ => false,
     };
+
+    /// <summary>What this viewer's uploads may hold: a municipality delivers only its own slices.</summary>
+    public ImportScope ImportScope => Role == Roles.Municipality
+        ? ImportScope.Municipality(Kommunkod ?? throw new InvalidOperationException($"{Name} has the role kommun but no kommunkod."))
+        : ImportScope.Everything;
 }

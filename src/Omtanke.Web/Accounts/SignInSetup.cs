@@ -47,6 +47,7 @@ public static class SignInSetup
                 // Machine clients and scripts get status codes, not a sign-in page.
                 o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             });
         if (options.Oidc.IsConfigured)
             auth.AddOpenIdConnect(Oidc, options.Oidc.DisplayName, o =>
@@ -63,7 +64,7 @@ public static class SignInSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Administrator, Roles.Analyst))
+            .AddPolicy(Policies.Import, p => p.RequireRole(Roles.Administrator, Roles.Analyst, Roles.Municipality))
             .AddPolicy(Policies.Deliveries, p => p.RequireRole(Roles.Administrator, Roles.Analyst, Roles.Municipality))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
     }
@@ -77,6 +78,7 @@ public static class SignInSetup
             new(ClaimTypes.GivenName, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
             new(ClaimTypes.AuthenticationMethod, method),
+            new(SessionCheck.StampClaim, user.SessionStamp),
         };
         if (user.Kommunkod is not null) claims.Add(new Claim(Roles.KommunClaim, user.Kommunkod));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme,
@@ -101,6 +103,13 @@ public static class SignInSetup
         var services = context.HttpContext.RequestServices;
         var user = await services.GetRequiredService<UserStore>().ForExternalAsync(subject, userName, displayName,
             context.HttpContext.RequestAborted);
+        if (user is null)
+        {
+            await AuditAsync(services.GetRequiredService<NpgsqlDataSource>(), userName, "inloggning-nekad",
+                new { via = "oidc", reason = "kontot är avstängt" }, context.HttpContext.RequestAborted);
+            context.Fail("Kontot är avstängt.");
+            return;
+        }
         context.Principal = Principal(user, "oidc");
         await AuditAsync(services.GetRequiredService<NpgsqlDataSource>(), user.UserName, "inloggning",
             new { via = "oidc" }, context.HttpContext.RequestAborted);

@@ -25,8 +25,10 @@ public static class ApiEndpoints
         api.MapGet("/deliveries", DeliveriesAsync).RequireAuthorization(Policies.Deliveries).WithSummary("Leveranshistorik");
         api.MapGet("/deliveries/{id:long}", DeliveryAsync).RequireAuthorization(Policies.Deliveries).WithSummary("En leverans med felrapport");
         // Machine clients only: a browser's cookie cannot start an import here, so no cross-site form can either.
+        // A municipality's key imports only its own municipality's slices.
         api.MapPost("/imports", ImportAsync)
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.Administrator, Roles.Analyst))
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireRole(Roles.Administrator, Roles.Analyst, Roles.Municipality))
             .DisableAntiforgery()
             .WithSummary("Ladda upp ett extrakt för import; svarar med ett jobb-id att fråga efter");
         api.MapGet("/imports/{jobId}", ImportJob).RequireAuthorization(Policies.Import).WithSummary("Hur ett importjobb går");
@@ -104,14 +106,14 @@ public static class ApiEndpoints
         if (source is not null && SourceCatalog.Find(source) is null)
             return Problem($"Okänd källa '{source}'. Kända källor: {string.Join(", ", SourceCatalog.All.Select(s => s.Id))}.");
         await using var content = file.OpenReadStream();
-        var receipt = await queue.EnqueueUploadAsync(content, file.FileName, Viewer.Of(http.User).Name, "api", source, ct);
+        var receipt = await queue.EnqueueUploadAsync(content, file.FileName, Viewer.Of(http.User), "api", source, ct);
         return receipt.JobId is { } id
             ? Results.Accepted($"/api/imports/{id}", new JobDto(id, ImportJobState.Waiting, null, null, null))
             : Problem(receipt.Refusal!, StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static IResult ImportJob(ImportQueue queue, string jobId) =>
-        queue.Find(jobId) is { } state
+    private static IResult ImportJob(HttpContext http, ImportQueue queue, string jobId) =>
+        queue.Find(jobId) is { } state && state.IsVisibleTo(Viewer.Of(http.User))
             ? Results.Ok(new JobDto(state.JobId, state.State, state.Result?.Status, state.Result?.Summary, state.Result?.DeliveryId))
             : Results.NotFound();
 

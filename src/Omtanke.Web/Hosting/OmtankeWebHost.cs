@@ -83,6 +83,7 @@ public sealed class OmtankeWebHost
         // After the error handlers, so a re-executed error page finds its endpoint.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiKeyAudit();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -29,7 +29,7 @@ public sealed class ImportJob(OmtankeService service, InboxFolders folders, Uplo
     [AutomaticRetry(Attempts = 3)]
     [JobDisplayName("Import av {1}")]
     public async Task<ImportJobResult> RunAsync(string waitingPath, string displayName, string actor, string via,
-        string? sourceId, CancellationToken ct)
+        string? sourceId, string? onlyKommunkod, CancellationToken ct)
     {
         if (!folders.IsInProcessing(waitingPath))
             throw new InvalidOperationException($"Refusing to import a file outside the inbox's processing folder: {waitingPath}");
@@ -43,7 +43,7 @@ public sealed class ImportJob(OmtankeService service, InboxFolders folders, Uplo
 
         var refusal = guard.Refusal(waitingPath);
         var result = refusal is null
-            ? await ImportAsync(waitingPath, displayName, actor, via, sourceId, ct)
+            ? await ImportAsync(waitingPath, displayName, actor, via, sourceId, onlyKommunkod, ct)
             : new ImportJobResult(Statuses.Rejected, $"{displayName}: avvisad: {refusal}", null, null);
         await Transient.Pipeline.ExecuteAsync(_ =>
         {
@@ -55,10 +55,15 @@ public sealed class ImportJob(OmtankeService service, InboxFolders folders, Uplo
         return result;
     }
 
+    /// <param name="onlyKommunkod">The one municipality the file may hold (an upload by a municipality); null for any.</param>
     private async Task<ImportJobResult> ImportAsync(string path, string displayName, string actor, string via,
-        string? sourceId, CancellationToken ct)
+        string? sourceId, string? onlyKommunkod, CancellationToken ct)
     {
-        var request = new ImportRequest(path, actor, via) { DisplayName = displayName, SourceId = sourceId };
+        var request = new ImportRequest(path, actor, via)
+        {
+            DisplayName = displayName, SourceId = sourceId,
+            Scope = onlyKommunkod is null ? ImportScope.Everything : ImportScope.Municipality(onlyKommunkod),
+        };
         try
         {
             var outcome = await Transient.Pipeline.ExecuteAsync(async token => await service.Importer.ImportAsync(request, token), ct);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
+using Npgsql;
+using Omtanke.Core.Storage;
+using Omtanke.Web.Accounts;
 using Omtanke.Web.Uploads;
 
 namespace Omtanke.Web.Jobs;
@@ -9,7 +12,8 @@ namespace Omtanke.Web.Jobs;
 public sealed record UploadReceipt(string? JobId, string? Refusal);
 
 /// <summary>Where an import job is: waiting, running, done (with its result) or failed.</summary>
-public sealed record ImportJobState(string JobId, string State, ImportJobResult? Result)
+/// <param name="OnlyKommunkod">The municipality the import was restricted to, for an upload by a municipality.</param>
+public sealed record ImportJobState(string JobId, string State, ImportJobResult? Result, string? OnlyKommunkod)
 {
     public const string Waiting = "väntar";
     public const string Running = "pågår";
@@ -17,25 +21,41 @@ public sealed record ImportJobState(string JobId, string State, ImportJobResult?
     public const string Failed = "misslyckades";
 
     public bool IsFinished => State is Done or Failed;
+
+    /// <summary>
+    /// A municipality follows only its own imports (its people's and its keys'); the region's people follow every
+    /// import. Another municipality's job would show that file's name and error report.
+    /// </summary>
+    public bool IsVisibleTo(Viewer viewer) => viewer.Role != Roles.Municipality || viewer.Kommunkod == OnlyKommunkod;
 }
 
 /// <summary>Puts uploads in line for the same import job as inbox files, and tells how a job is going.</summary>
-public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, InboxFolders folders, UploadGuard guard)
+public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, InboxFolders folders, UploadGuard guard,
+    NpgsqlDataSource db)
 {
-    /// <summary>Stores the upload under a generated name, checks it, and enqueues its import.</summary>
-    public async Task<UploadReceipt> EnqueueUploadAsync(Stream content, string fileName, string actor, string via,
+    /// <summary>
+    /// Stores the upload under a generated name, checks it (its content, and that the uploader may deliver its
+    /// source), and enqueues its import in the uploader's scope. A refusal is audited.
+    /// </summary>
+    public async Task<UploadReceipt> EnqueueUploadAsync(Stream content, string fileName, Viewer uploader, string via,
         string? sourceId, CancellationToken ct)
     {
         var waiting = folders.NewUploadPath();
         await using (var file = new FileStream(waiting, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await content.CopyToAsync(file, ct);
-        if (guard.Refusal(waiting) is { } refusal)
+        var displayName = DisplayName(fileName);
+        var scope = uploader.ImportScope;
+        if ((guard.Refusal(waiting) ?? ScopeCheck.Refusal(waiting, sourceId, scope)) is { } refusal)
         {
             File.Delete(waiting);
+            await using var conn = await db.OpenConnectionAsync(ct);
+            await Audit.WriteAsync(conn, uploader.Name, "uppladdning-nekad", displayName,
+                new { via, source = sourceId, kommunkod = scope.Kommunkod, reason = refusal }, ct);
             return new UploadReceipt(null, refusal);
         }
-        var displayName = DisplayName(fileName);
-        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, CancellationToken.None));
+        var actor = uploader.Name;
+        var onlyKommunkod = scope.Kommunkod;
+        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, onlyKommunkod, CancellationToken.None));
         return new UploadReceipt(id, null);
     }
 
@@ -45,13 +65,15 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
         using var connection = storage.GetConnection();
         var data = connection.GetJobData(jobId);
         if (data?.Job?.Type != typeof(ImportJob)) return null;
+        var onlyKommunkod = (string?)data.Job.Args[5];
         var state = connection.GetStateData(jobId);
         var name = state?.Name;
         if (name == SucceededState.StateName)
             return new ImportJobState(jobId, ImportJobState.Done,
-                state!.Data.TryGetValue("Result", out var json) ? JsonSerializer.Deserialize<ImportJobResult>(json) : null);
-        if (name == FailedState.StateName || name == DeletedState.StateName) return new ImportJobState(jobId, ImportJobState.Failed, null);
-        return new ImportJobState(jobId, name == ProcessingState.StateName ? ImportJobState.Running : ImportJobState.Waiting, null);
+                state!.Data.TryGetValue("Result", out var json) ? JsonSerializer.Deserialize<ImportJobResult>(json) : null, onlyKommunkod);
+        if (name == FailedState.StateName || name == DeletedState.StateName)
+            return new ImportJobState(jobId, ImportJobState.Failed, null, onlyKommunkod);
+        return new ImportJobState(jobId, name == ProcessingState.StateName ? ImportJobState.Running : ImportJobState.Waiting, null, onlyKommunkod);
     }
 
     /// <summary>The name to show for an upload: the last segment of what the browser sent, without control characters.</summary>

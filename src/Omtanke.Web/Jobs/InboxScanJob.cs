@@ -41,7 +41,7 @@ public sealed class InboxScanJob(InboxFolders folders, IBackgroundJobClient jobs
 
     private void Enqueue(string claimed, string name)
     {
-        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(claimed, name, Actor, "inbox", null, CancellationToken.None));
+        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(claimed, name, Actor, "inbox", null, null, CancellationToken.None));
         log.LogInformation("Inbox file {File} queued for import as job {JobId}", name, id);
     }
 }

@@ -55,7 +55,7 @@ public sealed class InboxTests
         }).ToList();
 
         var results = await Task.WhenAll(copies.Select(path =>
-            job.RunAsync(path, "2024-06.csv", "test", "web", null, CancellationToken.None)));
+            job.RunAsync(path, "2024-06.csv", "test", "web", null, null, CancellationToken.None)));
 
         Assert.That(results.Select(r => r.Status),
             Is.EquivalentTo(new[] { ImportJob.Statuses.Accepted, ImportJob.Statuses.Unchanged }));
@@ -72,8 +72,8 @@ public sealed class InboxTests
         var job = ActivatorUtilities.CreateInstance<ImportJob>(host.Services);
         var path = folders.NewUploadPath();
         File.Copy(SampleFiles.PathOf(SampleFiles.Palliativ202406), path);
-        var first = await job.RunAsync(path, "p.csv", "test", "web", null, CancellationToken.None);
-        var retried = await job.RunAsync(path, "p.csv", "test", "web", null, CancellationToken.None);
+        var first = await job.RunAsync(path, "p.csv", "test", "web", null, null, CancellationToken.None);
+        var retried = await job.RunAsync(path, "p.csv", "test", "web", null, null, CancellationToken.None);
         Assert.That(first.Status, Is.EqualTo(ImportJob.Statuses.Accepted));
         Assert.That(retried.Status, Is.EqualTo(ImportJob.Statuses.AlreadyDone));
         Assert.That(await host.ScalarAsync("SELECT count(*) FROM deliveries"), Is.EqualTo(1L));

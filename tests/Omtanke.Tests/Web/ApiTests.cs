@@ -8,19 +8,11 @@ namespace Omtanke.Tests.Web;
 
 public sealed class ApiTests
 {
-    private static async Task<HttpClient> KeyClientAsync(WebTestHost host, string role, string? kommunkod = null)
-    {
-        var key = await host.Services.GetRequiredService<ApiKeyStore>().CreateAsync($"system-{role}", role, kommunkod, "test");
-        var client = host.Anonymous();
-        client.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
-        return client;
-    }
-
     [Test]
     public async Task The_catalogue_lists_all_23_indicators()
     {
         await using var host = await WebTestHost.StartAsync();
-        var client = await KeyClientAsync(host, Roles.Reader);
+        var client = await host.KeyClientAsync(Roles.Reader);
         var catalogue = await client.GetFromJsonAsync<JsonElement>("/api/indicators");
         Assert.That(catalogue.GetArrayLength(), Is.EqualTo(23));
         Assert.That(catalogue[0].GetProperty("id").GetString(), Is.EqualTo("uk_medeldagar_somatik"));
@@ -32,15 +24,15 @@ public sealed class ApiTests
         await using var host = await WebTestHost.StartAsync();
         await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
         const string query = "/api/values?from=2024-06&to=2024-06&indicator=pal_brytpunktssamtal&area=1315";
-        var reader = await (await KeyClientAsync(host, Roles.Reader)).GetFromJsonAsync<JsonElement>(query);
-        var analyst = await (await KeyClientAsync(host, Roles.Analyst)).GetFromJsonAsync<JsonElement>(query);
+        var reader = await (await host.KeyClientAsync(Roles.Reader)).GetFromJsonAsync<JsonElement>(query);
+        var analyst = await (await host.KeyClientAsync(Roles.Analyst)).GetFromJsonAsync<JsonElement>(query);
         var hidden = reader.GetProperty("items")[0];
         Assert.That(hidden.GetProperty("symbol").GetString(), Is.EqualTo(".."));
         Assert.That(hidden.GetProperty("value").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(hidden.GetProperty("numerator").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(analyst.GetProperty("items")[0].GetProperty("value").GetDecimal(), Is.EqualTo(50m));
 
-        var paged = await (await KeyClientAsync(host, Roles.Analyst)).GetFromJsonAsync<JsonElement>(
+        var paged = await (await host.KeyClientAsync(Roles.Analyst)).GetFromJsonAsync<JsonElement>(
             "/api/values?from=2024-06&to=2024-06&indicator=pal_brytpunktssamtal&indicator=pal_smartskattning&page=2&pageSize=5");
         Assert.That(paged.GetProperty("total").GetInt32(), Is.EqualTo(14), "two indicators × (six municipalities + region)");
         Assert.That(paged.GetProperty("items").GetArrayLength(), Is.EqualTo(5));
@@ -53,8 +45,8 @@ public sealed class ApiTests
         await using var host = await WebTestHost.StartAsync();
         await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
         const string query = "/api/values?from=2024-06&to=2024-06&indicator=pal_brytpunktssamtal&area=1315";
-        var hylte = await (await KeyClientAsync(host, Roles.Municipality, SampleFiles.HylteKommun)).GetFromJsonAsync<JsonElement>(query);
-        var varberg = await (await KeyClientAsync(host, Roles.Municipality, "1383")).GetFromJsonAsync<JsonElement>(query);
+        var hylte = await (await host.KeyClientAsync(Roles.Municipality, SampleFiles.HylteKommun)).GetFromJsonAsync<JsonElement>(query);
+        var varberg = await (await host.KeyClientAsync(Roles.Municipality, "1383")).GetFromJsonAsync<JsonElement>(query);
         Assert.That(hylte.GetProperty("items")[0].GetProperty("value").GetDecimal(), Is.EqualTo(50m));
         Assert.That(varberg.GetProperty("items")[0].GetProperty("symbol").GetString(), Is.EqualTo(".."));
     }
@@ -63,7 +55,7 @@ public sealed class ApiTests
     public async Task Bad_filters_get_a_Swedish_problem_description()
     {
         await using var host = await WebTestHost.StartAsync();
-        var client = await KeyClientAsync(host, Roles.Reader);
+        var client = await host.KeyClientAsync(Roles.Reader);
         var response = await client.GetAsync("/api/values?from=juni&to=2024-06");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("ÅÅÅÅ-MM"));
@@ -82,7 +74,7 @@ public sealed class ApiTests
     public async Task An_import_by_upload_returns_a_job_to_poll_that_ends_with_the_delivery_and_its_status()
     {
         await using var host = await WebTestHost.StartAsync();
-        var client = await KeyClientAsync(host, Roles.Analyst);
+        var client = await host.KeyClientAsync(Roles.Analyst);
         var upload = new MultipartFormDataContent
         {
             { new ByteArrayContent(await File.ReadAllBytesAsync(SampleFiles.PathOf(SampleFiles.Palliativ202406))), "file", "palliativ juni.csv" },
@@ -111,7 +103,7 @@ public sealed class ApiTests
         {
             { new ByteArrayContent(File.ReadAllBytes(SampleFiles.PathOf(SampleFiles.Palliativ202406))), "file", "p.csv" },
         };
-        var reader = await KeyClientAsync(host, Roles.Reader);
+        var reader = await host.KeyClientAsync(Roles.Reader);
         Assert.That((await reader.PostAsync("/api/imports", upload())).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await reader.GetAsync("/api/deliveries")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var browser = await host.SignInAsync(WebTestHost.Admin);

@@ -100,23 +100,6 @@ public sealed class PageTests
     }
 
     [Test]
-    public async Task A_municipality_sees_deliveries_but_may_not_upload()
-    {
-        await using var host = await WebTestHost.StartAsync();
-        var client = await host.SignInAsync(WebTestHost.Municipality);
-        var html = await client.GetStringAsync("/leveranser");
-        Assert.That(html, Does.Contain("Fullständighet"));
-        Assert.That(html, Does.Not.Contain("Ladda upp extrakt"));
-        var upload = new MultipartFormDataContent
-        {
-            { new StringContent(WebTestHost.AntiforgeryToken(html)), "__RequestVerificationToken" },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(SampleFiles.PathOf(SampleFiles.Palliativ202406))), "Upload", "2024-06.csv" },
-        };
-        Assert.That((await client.PostAsync("/leveranser", upload)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await host.ScalarAsync("SELECT count(*) FROM deliveries"), Is.EqualTo(0L));
-    }
-
-    [Test]
     public async Task An_administrator_changes_a_target_and_the_change_is_audited_with_who()
     {
         await using var host = await WebTestHost.StartAsync();

@@ -7,16 +7,6 @@ namespace Omtanke.Tests.Web;
 
 public sealed class UploadTests
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        var html = await client.GetStringAsync("/leveranser");
-        return await client.PostAsync("/leveranser", new MultipartFormDataContent
-        {
-            { new StringContent(WebTestHost.AntiforgeryToken(html)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "Upload", fileName },
-        });
-    }
-
     [Test]
     public async Task An_upload_is_imported_by_a_job_whose_page_shows_the_result_and_a_second_upload_is_unchanged()
     {
@@ -24,7 +14,7 @@ public sealed class UploadTests
         var client = await host.SignInAsync(WebTestHost.Analyst);
         var bytes = await File.ReadAllBytesAsync(SampleFiles.PathOf(SampleFiles.Palliativ202406));
 
-        var first = await UploadAsync(client, bytes, "../../etc/passwd");
+        var first = await WebTestHost.UploadAsync(client, bytes, "../../etc/passwd");
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var jobPage = first.Headers.Location!.ToString();
         Assert.That(jobPage, Does.StartWith("/leveranser/jobb/"));
@@ -36,7 +26,7 @@ public sealed class UploadTests
         Assert.That(done, Does.Not.Contain("http-equiv=\"refresh\""));
         Assert.That(waiting + done, Does.Contain("Jobb "));
 
-        var second = await UploadAsync(client, bytes, "palliativ.csv");
+        var second = await WebTestHost.UploadAsync(client, bytes, "palliativ.csv");
         var again = await host.WaitForJobAsync(second.Headers.Location!.ToString().Split('/').Last());
         Assert.That(again.Result!.Status, Is.EqualTo(ImportJob.Statuses.Unchanged));
         Assert.Multiple(async () =>
@@ -54,7 +44,7 @@ public sealed class UploadTests
     {
         await using var host = await WebTestHost.StartAsync();
         var client = await host.SignInAsync(WebTestHost.Admin);
-        var response = await UploadAsync(client, await File.ReadAllBytesAsync(SampleFiles.PathOf("bad/ogiltigt_datum.csv")), "ogiltigt_datum.csv");
+        var response = await WebTestHost.UploadAsync(client, await File.ReadAllBytesAsync(SampleFiles.PathOf("bad/ogiltigt_datum.csv")), "ogiltigt_datum.csv");
         var state = await host.WaitForJobAsync(response.Headers.Location!.ToString().Split('/').Last());
         Assert.That(state.Result!.Status, Is.EqualTo(ImportJob.Statuses.Rejected));
         Assert.That(state.Result.Summary, Does.Contain("rad 2"));
@@ -67,7 +57,7 @@ public sealed class UploadTests
     {
         await using var host = await WebTestHost.StartAsync();
         var client = await host.SignInAsync(WebTestHost.Admin);
-        var response = await UploadAsync(client, await File.ReadAllBytesAsync(SampleFiles.PathOf("bad/binar_fil.csv")), "binar_fil.csv");
+        var response = await WebTestHost.UploadAsync(client, await File.ReadAllBytesAsync(SampleFiles.PathOf("bad/binar_fil.csv")), "binar_fil.csv");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("varken en textfil (CSV) eller en Excel-arbetsbok"));
         Assert.That(await host.ScalarAsync("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ImportJob%'"), Is.EqualTo(0L));
@@ -86,7 +76,7 @@ public sealed class UploadTests
             var zeros = new byte[1 << 20];
             for (var i = 0; i < 20; i++) await sheet.WriteAsync(zeros);
         }
-        var response = await UploadAsync(client, bomb.ToArray(), "rapport.xlsx");
+        var response = await WebTestHost.UploadAsync(client, bomb.ToArray(), "rapport.xlsx");
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("packas upp till orimligt mycket"));
         Assert.That(await host.ScalarAsync("SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ImportJob%'"), Is.EqualTo(0L));
     }

@@ -56,6 +56,17 @@ public sealed partial class WebTestHost : WebApplicationFactory<OmtankeWebHost>
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>A machine client with a new API key of the role, sent in the X-Api-Key header.</summary>
+    public async Task<HttpClient> KeyClientAsync(string role, string? kommunkod = null) =>
+        KeyClient(await Services.GetRequiredService<ApiKeyStore>().CreateAsync($"system-{role}", role, kommunkod, "test"));
+
+    public HttpClient KeyClient(string key)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
+        return client;
+    }
+
     /// <summary>A client signed in through the form, cookies kept.</summary>
     public async Task<HttpClient> SignInAsync(string userName)
     {
@@ -80,6 +91,26 @@ public sealed partial class WebTestHost : WebApplicationFactory<OmtankeWebHost>
     public static string AntiforgeryToken(string html) =>
         TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value
             : throw new AssertionException("The page has no antiforgery token.");
+
+    /// <summary>Uploads a file through the form under Leveranser, as a person would.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName, string? source = null)
+    {
+        var html = await client.GetStringAsync("/leveranser");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken(html)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", fileName },
+        };
+        if (source is not null) form.Add(new StringContent(source), "Source");
+        return await client.PostAsync("/leveranser", form);
+    }
+
+    /// <summary>The job id an accepted upload redirected to.</summary>
+    public static string JobIdOf(HttpResponseMessage upload)
+    {
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the upload was accepted for import");
+        return upload.Headers.Location!.ToString().Split('/').Last();
+    }
 
     /// <summary>Waits for an import job to finish and returns its state.</summary>
     public async Task<ImportJobState> WaitForJobAsync(string jobId, TimeSpan? timeout = null)

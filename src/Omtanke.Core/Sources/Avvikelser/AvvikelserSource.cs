@@ -13,6 +13,7 @@ public static class AvvikelserSource
         Id = Id,
         Title = "Avvikelser och tvister i samverkan",
         Granularity = SourceGranularity.RowLevel,
+        MunicipalitiesDeliver = true,
         Columns =
         [
             new("arende_id", new TextType(), Rule: "unik i filen"),

@@ -12,6 +12,7 @@ public static class HemsjukvardSource
         Id = Id,
         Title = "Hemsjukvård",
         Granularity = SourceGranularity.Aggregate,
+        MunicipalitiesDeliver = true,
         Columns =
         [
             new("period", new MonthType()),

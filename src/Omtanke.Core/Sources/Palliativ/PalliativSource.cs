@@ -12,6 +12,7 @@ public static class PalliativSource
         Id = Id,
         Title = "Palliativ vård (Svenska palliativregistret)",
         Granularity = SourceGranularity.Aggregate,
+        MunicipalitiesDeliver = true,
         Columns =
         [
             new("period", new MonthType()),

@@ -12,6 +12,7 @@ public static class SipSource
         Id = Id,
         Title = "SIP (samordnad individuell plan)",
         Granularity = SourceGranularity.RowLevel,
+        MunicipalitiesDeliver = true,
         Columns =
         [
             new("sip_id", new TextType(), Rule: "unik i filen"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Sources;
 using Omtanke.Web.Accounts;
@@ -19,6 +20,8 @@ public sealed class IndexModel(DeliveryHistory history, ImportQueue queue, IAuth
     public List<DateOnly> Months { get; } = [];
     public Dictionary<(string Source, DateOnly Month), List<string>> Covered { get; } = [];
     public bool CanImport { get; private set; }
+    /// <summary>What the signed-in user's uploads may hold: the form offers only the sources it allows.</summary>
+    public ImportScope Scope { get; private set; } = ImportScope.Everything;
     public string? Refusal { get; private set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Source { get; set; }
@@ -35,7 +38,7 @@ public sealed class IndexModel(DeliveryHistory history, ImportQueue queue, IAuth
         else
         {
             await using var content = Upload.OpenReadStream();
-            var receipt = await queue.EnqueueUploadAsync(content, Upload.FileName, Viewer.Of(User).Name, "web",
+            var receipt = await queue.EnqueueUploadAsync(content, Upload.FileName, Viewer.Of(User), "web",
                 string.IsNullOrEmpty(Source) ? null : Source, ct);
             if (receipt.JobId is { } id) return Redirect($"/leveranser/jobb/{id}");
             Refusal = receipt.Refusal;
@@ -47,6 +50,7 @@ public sealed class IndexModel(DeliveryHistory history, ImportQueue queue, IAuth
     private async Task LoadAsync(CancellationToken ct)
     {
         CanImport = (await authorization.AuthorizeAsync(User, Policies.Import)).Succeeded;
+        if (CanImport) Scope = Viewer.Of(User).ImportScope;
         Deliveries = await history.ListAsync(0, 50, ct);
         var latest = await history.LatestMonthAsync(ct) ?? new DateOnly(DateTime.Today.Year, DateTime.Today.Month, 1);
         // Newest first: the months still being delivered are the ones people look for.

@@ -15,7 +15,7 @@ public sealed class JobbModel(ImportQueue queue) : PageModel
 
     public IActionResult OnGet(string jobId)
     {
-        if (queue.Find(jobId) is not { } state) return NotFound();
+        if (queue.Find(jobId) is not { } state || !state.IsVisibleTo(Viewer.Of(User))) return NotFound();
         State = state;
         return Page();
     }
