@@ -49,10 +49,11 @@ public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets,
 
     /// <summary>
     /// SPC of one indicator and area over the months, or null where the series cannot carry it: fewer
-    /// than <see cref="SpcMinimumPoints"/> published values, or a count with hidden values. Hidden values
-    /// are left out: the chart must not show them, and its centre and limits must not be computed from
-    /// them either. For a count, though, the hidden values are exactly the small ones (1–4), so leaving
-    /// them out would bend the median and the run rules; such a series gets no SPC at all.
+    /// than <see cref="SpcMinimumPoints"/> final published values, or a count with hidden values. Hidden
+    /// values are left out: the chart must not show them, and its centre and limits must not be computed
+    /// from them either. For a count, though, the hidden values are exactly the small ones (1–4), so
+    /// leaving them out would bend the median and the run rules; such a series gets no SPC at all.
+    /// Preliminary values are drawn but not judged (<see cref="SpcAnalysis"/>).
     /// </summary>
     public SpcResult? Spc(IndicatorDefinition indicator, string area, IEnumerable<DateOnly> months)
     {
@@ -61,11 +62,12 @@ public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets,
         if (kind == SpcChartKind.Run && stored.Any(v => v.Suppressed)) return null;
         var observations = stored
             .Where(v => !v.Suppressed && (kind == SpcChartKind.Run || v.Denominator > 0))
-            .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0)))
+            .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0), v.Preliminary))
             .ToList();
-        return observations.Count < SpcMinimumPoints ? null : SpcAnalysis.Analyse(kind, (double)indicator.Factor, observations);
+        return observations.Count(o => !o.Preliminary) < SpcMinimumPoints ? null
+            : SpcAnalysis.Analyse(kind, (double)indicator.Factor, observations);
     }
 
-    /// <summary>With fewer points the centre line is too uncertain for its limits and run rules to mean much.</summary>
+    /// <summary>With fewer final points the centre line is too uncertain for its limits and run rules to mean much.</summary>
     public const int SpcMinimumPoints = 12;
 }
