@@ -11,8 +11,9 @@ namespace Omtanke.Core.Reporting.Charts;
 /// </summary>
 public static class SpcChart
 {
-    public static Plot Render(string title, string unit, SpcResult result)
+    public static Plot Render(string title, string unit, SpcResult result, ChartLayout? layout = null)
     {
+        layout ??= ChartLayout.Wide;
         var kind = SpcChartKinds.SwedishName(result.Kind);
         var plot = ChartRendering.NewPlot($"{title}\n{kind}: {Summary(result)}");
         plot.Axes.Title.Label.FontSize = 13;
@@ -37,9 +38,9 @@ public static class SpcChart
         Mark(plot, xs, points, p => p.InLongRun && !p.OutsideLimits, ChartPalette.LongRun, "Lång serie");
         Mark(plot, xs, points, p => p.OutsideLimits, ChartPalette.Signal, "Utanför styrgräns");
 
-        ChartRendering.SetCategories(plot, points.Select(p => p.Label).ToList());
+        ChartRendering.SetCategories(plot, points.Select(p => p.Label).ToList(), layout.MaxCategoryLabels);
         plot.YLabel(unit);
-        ChartRendering.ShowLegend(plot);
+        ChartRendering.ShowLegend(plot, edge: layout.LegendEdge);
         return plot;
     }
 
