@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 
 namespace Omtanke.Web.Accounts;
 
@@ -49,4 +50,7 @@ public sealed record Viewer(string Name, string Role, string? Kommunkod)
         Roles.Municipality => area == Kommunkod && Areas.IsMunicipality(area),
         _ => false,
     };
+
+    /// <summary>The areas whose values this viewer sees unhidden: what report data read for the viewer may reveal.</summary>
+    public IReadOnlySet<string> RawValueAreas => ReportAreas.AreaCodes.Where(SeesRawValuesOf).ToHashSet();
 }
