@@ -69,10 +69,9 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
         CancellationToken ct)
     {
         var lastMonth = await LastMonthAsync(indicator, to, ct);
-        var spcMonths = lastMonth is { } last ? Core.Reporting.Periods.MonthsEndingWith(last, MonthlyReport.SpcMonths) : [];
-        ValuesFilter[] filters = lastMonth is { } month
-            ? [new(from, to, type, [indicator.Id]), new(spcMonths[0], month, PeriodType.Month, [indicator.Id])]
-            : [new(from, to, type, [indicator.Id])];
+        var spcMonths = lastMonth is null ? [] : Core.Reporting.Periods.MonthsEndingWith(lastMonth.Value, MonthlyReport.SpcMonths);
+        var filters = new List<ValuesFilter> { new(from, to, type, [indicator.Id]) };
+        if (spcMonths.Count > 0) filters.Add(new(spcMonths[0], spcMonths[^1], PeriodType.Month, [indicator.Id]));
         var data = await ReportData.LoadAsync(db, disclosure, filters, ct, viewer.RawValueAreas);
 
         var periods = Rows.Select(r => r.Period).Reverse().Select(p => (p, Periods.Start(p))).ToList();
@@ -83,15 +82,16 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
             layout => TrendChart.Render(trend, layout: layout));
 
         var area = Areas.Name(SpcArea);
-        if (lastMonth is not { } end || data.Spc(indicator, SpcArea, spcMonths) is not { } spc)
+        if (data.Spc(indicator, SpcArea, spcMonths) is not { } spc)
         {
             SpcMissing = $"Inget styrdiagram för {area}: det behövs minst {ReportData.SpcMinimumPoints} slutliga månadsvärden " +
                          $"bland de senaste {MonthlyReport.SpcMonths} månaderna" +
                          (indicator.Kind == IndicatorKind.Count ? ", och för antal inga dolda värden." : ".");
             return;
         }
+        var (first, last) = (Periods.Start(spc.Points[0].Label), Periods.Start(spc.Points[^1].Label));
         Spc = ChartFigure.Of("styrdiagram",
-            $"Styrdiagram för {area}, {MonthlyReport.SpcMonths} månader till och med {Periods.MonthName(end)}",
+            $"Styrdiagram för {area}, {Periods.MonthName(first)} – {Periods.MonthName(last)}",
             $"Styrdiagram: {indicator.Name} för {area} per månad",
             layout => SpcChart.Render(area, indicator.Unit, spc, layout));
     }
