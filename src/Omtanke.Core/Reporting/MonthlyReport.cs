@@ -42,7 +42,7 @@ public static class MonthlyReport
         var charts = new List<NativeLineChart>();
         using (var workbook = new XLWorkbook())
         {
-            SummarySheet.Write(workbook, data, sections, month, spcMonths, footer, created);
+            SummarySheet.Write(workbook, data, sections, month, footer, created);
             var chartData = new ChartDataSheet(workbook);
             foreach (var (area, indicators) in sections)
             {
@@ -81,11 +81,11 @@ public static class MonthlyReport
         foreach (var indicator in sections.SelectMany(s => s.Indicators))
         {
             var trend = TrendChart.Render(TrendChartData.Build(data, indicator, ReportAreas.AreaCodes, periods));
-            var (png, svg) = ChartRendering.Save(trend, Path.Combine(folder, indicator.Id), 1100, 520);
+            var (png, svg) = ChartRendering.Save(trend, Path.Combine(folder, indicator.Id), ChartLayout.Wide);
             files.AddRange([png, svg]);
             if (data.Spc(indicator, Areas.Region, spcMonths) is not { } result) continue;
             var spc = SpcChart.Render($"{indicator.Name} – {Areas.Name(Areas.Region)}", indicator.Unit, result);
-            var (spcPng, spcSvg) = ChartRendering.Save(spc, Path.Combine(folder, indicator.Id + "-styrdiagram"), 1100, 520);
+            var (spcPng, spcSvg) = ChartRendering.Save(spc, Path.Combine(folder, indicator.Id + "-styrdiagram"), ChartLayout.Wide);
             files.AddRange([spcPng, spcSvg]);
         }
         return files;

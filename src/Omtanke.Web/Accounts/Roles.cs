@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 
 namespace Omtanke.Web.Accounts;
 
@@ -55,4 +56,7 @@ public sealed record Viewer(string Name, string Role, string? Kommunkod)
     public ImportScope ImportScope => Role == Roles.Municipality
         ? ImportScope.Municipality(Kommunkod ?? throw new InvalidOperationException($"{Name} has the role kommun but no kommunkod."))
         : ImportScope.Everything;
+
+    /// <summary>The areas whose values this viewer sees unhidden: what report data read for the viewer may reveal.</summary>
+    public IReadOnlySet<string> RawValueAreas => ReportAreas.AreaCodes.Where(SeesRawValuesOf).ToHashSet();
 }

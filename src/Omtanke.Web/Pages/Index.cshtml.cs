@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
 using Omtanke.Core.Targets;
@@ -10,11 +11,15 @@ using Omtanke.Web.Presentation;
 
 namespace Omtanke.Web.Pages;
 
-/// <summary>Översikt: the latest month, every indicator, the municipalities side by side, targets and missing deliveries.</summary>
+/// <summary>
+/// Översikt: the latest month, every indicator, the municipalities side by side, targets, the month's SPC
+/// signals (judged as the monthly report's Sammanfattning judges them) and missing deliveries.
+/// </summary>
 public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, DisclosureSettings disclosure) : PageModel
 {
     public DateOnly? Month { get; private set; }
-    public IReadOnlyList<string> AreaColumns { get; } = [.. Areas.Municipalities.Keys, Areas.Region];
+    public IReadOnlyList<string> AreaColumns { get; } = ReportAreas.AreaCodes;
+    public int SpcMonths => MonthlyReport.SpcMonths;
     public List<(IndicatorDefinition Indicator, Target? Target, Dictionary<string, ValueCell> Cells)> Rows { get; } = [];
     public List<(string Source, List<string> Missing)> MissingDeliveries { get; } = [];
 
@@ -29,11 +34,17 @@ public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, 
             var viewer = Viewer.Of(User);
             var values = new List<IndicatorValue>();
             await foreach (var v in ValuesQuery.ReadAsync(db, new ValuesFilter(Month.Value, Month.Value), ct)) values.Add(v);
+            // The SPC series behind the month's signals, read for this viewer as the table's values are.
+            var spcMonths = Core.Reporting.Periods.MonthsEndingWith(Month.Value, MonthlyReport.SpcMonths);
+            var data = await ReportData.LoadAsync(db, disclosure, [new ValuesFilter(spcMonths[0], Month.Value)], ct, viewer.RawValueAreas);
             foreach (var indicator in IndicatorCatalog.All)
             {
                 var target = TargetStore.InForce(targets, indicator.Id, Month.Value);
                 Rows.Add((indicator, target, values.Where(v => v.Indicator == indicator.Id)
-                    .ToDictionary(v => v.Area, v => ValueCell.Of(v, indicator, viewer, disclosure, target))));
+                    .ToDictionary(v => v.Area, v => ValueCell.Of(v, indicator, viewer, disclosure, target) with
+                    {
+                        Signals = data.SignalsAt(indicator, v.Area, Month.Value),
+                    })));
             }
         }
         var covered = await deliveries.CoverageAsync(Month.Value, Month.Value, ct);

@@ -4,9 +4,12 @@ using Omtanke.Web.Accounts;
 
 namespace Omtanke.Web.Presentation;
 
-/// <summary>One cell of a value table as a viewer may see it, with its target verdict and status.</summary>
+/// <summary>One cell of a value table as a viewer may see it, with its target verdict, status and SPC signals.</summary>
 public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTarget, string? Numbers)
 {
+    /// <summary>The SPC signals of the cell's month (<see cref="Omtanke.Core.Reporting.Spc.SpcSignalText"/>), where a page judges them.</summary>
+    public IReadOnlyList<string> Signals { get; init; } = [];
+
     public string CssClass => string.Join(' ', new[]
     {
         "num",
@@ -20,6 +23,7 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
             Numbers,
             Preliminary ? "preliminärt" : null,
             MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
+            Signals.Count > 0 ? "SPC-signal: " + string.Join(", ", Signals) : null,
         }.Where(t => t is not null));
 
     public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,

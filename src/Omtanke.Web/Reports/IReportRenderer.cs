@@ -1,6 +1,10 @@
 namespace Omtanke.Web.Reports;
 
-public sealed record RenderedReport(string FileName, string ContentType, byte[] Content);
+public sealed record RenderedReport(string FileName, string ContentType, byte[] Content)
+{
+    /// <summary>Files rendered with the report that belong to it, such as the RUG follow-up's printable page.</summary>
+    public IReadOnlyList<RenderedReport> Companions { get; init; } = [];
+}
 
 /// <summary>
 /// The seam between the web application and report rendering: the archive job and the download pages ask
@@ -17,4 +21,5 @@ public interface IReportRenderer
 public static class ReportKinds
 {
     public const string Monthly = "månadsrapport";
+    public const string Quarterly = "kvartalsrapport";
 }

@@ -9,14 +9,14 @@ public sealed record ArchivedReport(long Id, string Kind, string Period, string 
 /// <summary>Every report the service produced, in the database with who made it and when.</summary>
 public sealed class ReportArchive(NpgsqlDataSource db)
 {
-    /// <summary>Archives a report once per job: a retried job finds its report already there.</summary>
+    /// <summary>Archives a file once per job: a retried job finds the files it archived already there.</summary>
     public async Task AddAsync(string kind, string period, RenderedReport report, string createdBy, string? jobId,
         CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await Sql.ExecAsync(conn, """
             INSERT INTO report_archive (kind, period, file_name, content_type, content, size_bytes, created_by, job_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (job_id) DO NOTHING
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (job_id, file_name) DO NOTHING
             """, ct, kind, period, report.FileName, report.ContentType, report.Content, (long)report.Content.Length,
             createdBy, jobId);
     }

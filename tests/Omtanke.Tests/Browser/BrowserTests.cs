@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Microsoft.Playwright;
 using Npgsql;
 using Omtanke.Core.Import;
@@ -13,11 +14,14 @@ public sealed class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    /// <summary>Two months of every source but palliativ, so Översikt looks as it does in use.</summary>
+    /// <summary>
+    /// Every source but palliativ, so Översikt looks as it does in use: utskrivningsklara's 18 months, enough
+    /// for control charts and SPC signals, and two months or a quarter of the others.
+    /// </summary>
     private static readonly string[] Earlier =
     [
         "extracts/befolkning/befolkning_2021-2022.csv", "extracts/befolkning/befolkning_2023.xlsx",
-        "extracts/utskrivningsklara/2024-05.csv", "extracts/utskrivningsklara/2024-06.csv",
+        .. Enumerable.Range(0, 18).Select(i => $"extracts/utskrivningsklara/{new DateOnly(2023, 1, 1).AddMonths(i):yyyy-MM}.csv"),
         "extracts/slutenvard/2024-05.csv", "extracts/slutenvard/2024-06.csv",
         "extracts/sip/2024-Q2.xlsx", "extracts/fast_lakarkontakt/2024-Q2.txt",
         "extracts/kontinuitet/2024-06.csv", "extracts/lakarbesok/2024-06.txt", "extracts/avvikelser/2024-06.csv",
@@ -26,7 +30,7 @@ public sealed class BrowserTests
     ];
 
     [Test]
-    public async Task A_person_signs_in_uploads_an_extract_waits_for_its_import_and_sees_the_new_values_on_Översikt()
+    public async Task A_person_signs_in_uploads_an_extract_sees_the_new_values_and_signals_on_Översikt_the_charts_of_an_indicator_and_downloads_a_report()
     {
         if (!File.Exists(Chromium)) Assert.Ignore("Debian's chromium is not installed (scripts/setup.sh installs it).");
         var work = Directory.CreateTempSubdirectory("omtanke-browser-");
@@ -71,10 +75,36 @@ public sealed class BrowserTests
         await Assertions.Expect(palliative.Locator("td.num").Last).Not.ToHaveTextAsync("–");
         // Hylte: 2 of 4 expected deaths; hidden from readers, but an analyst has the raw-data role.
         await Assertions.Expect(palliative.Locator("td.num").First).ToHaveTextAsync("50,0");
+        // The region's mean wait in somatic care rose above its control limit in June 2024.
+        var somatic = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Medelantal dagar som utskrivningsklar, somatisk vård" }) });
+        await Assertions.Expect(somatic.Locator("td.num").Last.Locator("a.spc")).ToContainTextAsync("▲");
+        await Assertions.Expect(page.Locator(".spc-legend")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "oversikt.png"), FullPage = true,
         });
+
+        // The mark leads to the region's control chart, beside the trend chart of all areas.
+        await somatic.Locator("td.num").Last.Locator("a.spc").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Medelantal dagar som utskrivningsklar, somatisk vård");
+        await Assertions.Expect(page.Locator("#trenddiagram svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#styrdiagram figcaption")).ToContainTextAsync("Styrdiagram för Region Halland");
+        await Assertions.Expect(page.Locator("#styrdiagram svg").First).ToBeVisibleAsync();
+        await page.Locator(".charts").ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "indikator.png"),
+        });
+
+        // A report fetched from Rapporter arrives as a workbook Excel can open.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapporter" }).ClickAsync();
+        await page.GetByLabel("Månad (ÅÅÅÅ-MM)").FillAsync("2024-06");
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Hämta månadsrapport" }).ClickAsync(), new() { Timeout = 120_000 });
+        Assert.That(download.SuggestedFilename, Is.EqualTo("Indikatorrapport-2024-06.xlsx"));
+        var saved = Path.Combine(work.FullName, download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
+        using (var workbook = new XLWorkbook(saved))
+            Assert.That(workbook.Worksheets.Select(w => w.Name), Does.Contain("Sammanfattning"));
         work.Delete(recursive: true);
     }
 }

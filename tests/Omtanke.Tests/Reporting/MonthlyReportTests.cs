@@ -145,7 +145,8 @@ public sealed class MonthlyReportTests
     public void The_summary_marks_the_months_SPC_signals()
     {
         // Recomputed here from ValuesQuery's values with the SPC unit, over the 24 months to the report's
-        // month: only published values, at least 12 of them, and no count series with hidden values.
+        // month: only published values, at least 12 final ones, and no count series with hidden values; a
+        // preliminary month (Varberg's, set above) is drawn but not judged.
         var sheet = _workbook.Worksheet(SummarySheet.Name);
         var months = Enumerable.Range(0, 24).Select(i => Month.AddMonths(i - 23).ToString("yyyy-MM")).ToList();
         var signals = 0;
@@ -156,12 +157,14 @@ public sealed class MonthlyReportTests
             {
                 var stored = months.Select(m => _expected.Find(indicator.Id, area, m)).OfType<IndicatorValue>().ToList();
                 var observations = stored.Where(v => !v.Suppressed)
-                    .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0)))
+                    .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0), v.Preliminary))
                     .ToList();
-                var analysable = observations.Count >= 12 && !(indicator.Kind == IndicatorKind.Count && stored.Any(v => v.Suppressed));
+                var analysable = observations.Count(o => !o.Preliminary) >= 12
+                                 && !(indicator.Kind == IndicatorKind.Count && stored.Any(v => v.Suppressed));
                 var spc = analysable ? SpcAnalysis.Analyse(SpcChartKinds.For(indicator), (double)indicator.Factor, observations) : null;
                 var expected = string.Join(", ", SpcSignalText.At(spc, "2024-03"));
                 if (indicator.Id == "uk_betalningsdagar" && area == "1315") Assert.That(stored.Any(v => v.Suppressed), "Hylte's small counts are hidden");
+                if (indicator.Id == PreliminaryIndicator && area == "1383") Assert.That(expected, Is.Empty, "a preliminary month is not judged");
                 var cell = sheet.Row(band + 1 + i).Cell(10);
                 Assert.That(cell.GetString(), Is.EqualTo(expected), $"{indicator.Id} {area}");
                 if (expected == "") continue;

@@ -108,6 +108,54 @@ public sealed class SpcTests
         Assert.That(Enumerable.Range(0, values.Length).Where(i => inLongRun[i]), Is.EqualTo(Enumerable.Range(3, 9)));
     }
 
+    [Test]
+    public void A_preliminary_point_is_drawn_but_neither_moves_the_centre_and_limits_nor_signals()
+    {
+        // Twelve final months of 100 stays alternating 8 and 12 events: p̄ = 120 / 1 200 = 0.10, whatever
+        // the preliminary 13th month (0 of 100, its readmissions not yet seen) holds.
+        // σ = √(0.1 · 0.9 / 100) = 0.03, 3σ = 0.09: limits 1 % … 19 %. 0 % lies below, but is not judged.
+        // n = 12 final points, 11 crossings, longest run 1: no run signal either.
+        var observations = Enumerable.Range(0, 12)
+            .Select(i => new SpcObservation($"m{i}", i % 2 == 0 ? 8 : 12, i % 2 == 0 ? 8 : 12, 100))
+            .Append(new SpcObservation("m12", 0, 0, 100, Preliminary: true))
+            .ToList();
+        var result = SpcAnalysis.Analyse(SpcChartKind.P, 100, observations);
+        var preliminary = result.Point("m12")!;
+
+        Assert.That(result.Centre, Is.EqualTo(10).Within(Tolerance));
+        Assert.That(result.Runs, Is.EqualTo(new AnhojResult(12, 1, 7, 11, 3)));
+        Assert.That(preliminary.Preliminary, Is.True);
+        Assert.That(preliminary.Lower, Is.EqualTo(1).Within(Tolerance), "drawn against the final points' limits");
+        Assert.That(preliminary.BelowLower || preliminary.IsSignal, Is.False);
+        Assert.That(result.Points.Any(p => p.IsSignal), Is.False);
+        Assert.That(SpcSignalText.At(result, "m12"), Is.Empty);
+
+        // The same month as final is a signal: 120 / 1 300 pools to p̄ = 0.0923, LCL = 0.55 %, and 0 % is below it.
+        var final = SpcAnalysis.Analyse(SpcChartKind.P, 100, [.. observations[..12], observations[12] with { Preliminary = false }]);
+        Assert.That(final.Centre, Is.EqualTo(1200.0 / 130).Within(Tolerance));
+        Assert.That(SpcSignalText.At(final, "m12"), Is.EqualTo(new[] { SpcSignalText.Below }));
+    }
+
+    [Test]
+    public void Preliminary_points_are_left_out_of_the_median_and_run_rules_and_a_quarter_of_only_preliminary_months_has_no_signals()
+    {
+        // A run chart of 12 final months 1 … 12 (median 6.5, one crossing: too few, as above) followed by
+        // three preliminary months of 40. Counted, they would move the median to 8 (the 8th of 15 sorted
+        // values) and make n = 14; left out, the rules see the final twelve only.
+        var observations = Enumerable.Range(1, 12).Select(v => new SpcObservation($"2024-{v:00}", v))
+            .Concat([new SpcObservation("2025-01", 40, Preliminary: true), new SpcObservation("2025-02", 40, Preliminary: true),
+                new SpcObservation("2025-03", 40, Preliminary: true)])
+            .ToList();
+        var result = SpcAnalysis.Analyse(SpcChartKind.Run, 1, observations);
+
+        Assert.That(result.Centre, Is.EqualTo(6.5));
+        Assert.That(result.Runs, Is.EqualTo(new AnhojResult(12, 6, 7, 1, 3)));
+        Assert.That(result.Points.Any(p => p.InLongRun), Is.False);
+        Assert.That(SpcSignalText.At(result, "2024-12"), Is.EqualTo(new[] { SpcSignalText.FewCrossings }));
+        Assert.That(SpcSignalText.At(result, "2025-03"), Is.Empty);
+        Assert.That(SpcSignalText.During(result, [new(2025, 1, 1), new(2025, 2, 1), new(2025, 3, 1)]), Is.Empty);
+    }
+
     [TestCase(10, 6, 2)]
     [TestCase(12, 7, 3)]
     [TestCase(20, 7, 6)]

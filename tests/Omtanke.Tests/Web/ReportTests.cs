@@ -43,6 +43,47 @@ public sealed class ReportTests
     }
 
     [Test]
+    public async Task After_a_quarters_last_month_the_report_job_also_archives_the_quarters_RUG_follow_up_once_however_often_it_runs()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        await SampleFiles.ImportAsync(host, SampleFiles.Palliativ202406);
+        var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+        var june = jobs.Enqueue<MonthlyReportJob>(j => j.RunForMonthAsync("2024-06", null, CancellationToken.None));
+        await WaitForArchiveAsync(host, 3);
+        jobs.Requeue(june);
+        await WaitForSuccessesAsync(host, june, 2);
+
+        var archived = await ArchivedAsync(host);
+        Assert.That(archived, Is.EquivalentTo(new[]
+        {
+            ("månadsrapport", "2024-06", "Indikatorrapport-2024-06.xlsx"),
+            ("kvartalsrapport", "2024-Q2", "RUG-uppfoljning-2024-Q2.xlsx"),
+            ("kvartalsrapport", "2024-Q2", "RUG-uppfoljning-2024-Q2.html"),
+        }));
+
+        var client = await host.SignInAsync(WebTestHost.Reader);
+        Assert.That(await client.GetStringAsync("/rapporter"), Does.Contain("RUG-uppfoljning-2024-Q2.html"));
+        var workbookId = await host.ScalarAsync("SELECT id FROM report_archive WHERE file_name = 'RUG-uppfoljning-2024-Q2.xlsx'");
+        using (var workbook = new XLWorkbook(await (await client.GetAsync($"/rapporter?handler=Arkiv&id={workbookId}")).Content.ReadAsStreamAsync()))
+            Assert.That(workbook.Worksheets.Select(w => w.Name), Does.Contain("Palliativ vård").And.Contain("Definitioner"));
+        var pageId = await host.ScalarAsync("SELECT id FROM report_archive WHERE file_name = 'RUG-uppfoljning-2024-Q2.html'");
+        var page = await client.GetAsync($"/rapporter?handler=Arkiv&id={pageId}");
+        Assert.That(page.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+        Assert.That(page.Content.Headers.ContentDisposition!.DispositionType, Is.EqualTo("attachment"), "never shown as a page of the service");
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("RUG-uppföljning kvartal 2 2024"));
+    }
+
+    [Test]
+    public async Task In_a_month_that_does_not_close_a_quarter_the_report_job_archives_only_the_monthly_report()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
+        var may = jobs.Enqueue<MonthlyReportJob>(j => j.RunForMonthAsync("2024-05", null, CancellationToken.None));
+        await WaitForSuccessesAsync(host, may, 1);
+        Assert.That(await ArchivedAsync(host), Is.EqualTo(new[] { ("månadsrapport", "2024-05", "Indikatorrapport-2024-05.xlsx") }));
+    }
+
+    [Test]
     public async Task An_on_demand_monthly_report_is_the_Indikatorrapport_workbook_with_hidden_values_as_symbols_whoever_downloads_it()
     {
         await using var host = await WebTestHost.StartAsync();
@@ -73,6 +114,28 @@ public sealed class ReportTests
         Assert.That(await reader.GetStringAsync("/rapporter"), Does.Not.Contain("Kommunens extrakt"));
         Assert.That((await reader.GetAsync("/rapporter?handler=Kommun&kommun=1315&fran=2024-01&till=2024-06")).StatusCode,
             Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    private static async Task<List<(string Kind, string Period, string FileName)>> ArchivedAsync(WebTestHost host)
+    {
+        await using var conn = await host.Db.OpenConnectionAsync();
+        await using var cmd = Omtanke.Core.Storage.Sql.Command(conn, "SELECT kind, period, file_name FROM report_archive ORDER BY id");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<(string, string, string)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return rows;
+    }
+
+    /// <summary>Waits until the job has succeeded the given number of times (a requeued job runs again).</summary>
+    private static async Task WaitForSuccessesAsync(WebTestHost host, string jobId, int times)
+    {
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (monitoring.JobDetails(jobId).History.Count(h => h.StateName == "Succeeded") < times)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"job {jobId} did not succeed {times} times");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task WaitForArchiveAsync(WebTestHost host, long count)

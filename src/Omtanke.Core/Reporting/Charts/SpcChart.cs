@@ -7,11 +7,13 @@ namespace Omtanke.Core.Reporting.Charts;
 /// <summary>
 /// A control chart: the series, its centre line, its 3-sigma limits (per point, drawn as steps), and
 /// the signals marked: red for a point outside the limits, orange for a point in an unusually long run.
+/// A preliminary point is hollow: it is drawn where it stands now, but it is not judged.
 /// </summary>
 public static class SpcChart
 {
-    public static Plot Render(string title, string unit, SpcResult result)
+    public static Plot Render(string title, string unit, SpcResult result, ChartLayout? layout = null)
     {
+        layout ??= ChartLayout.Wide;
         var kind = SpcChartKinds.SwedishName(result.Kind);
         var plot = ChartRendering.NewPlot($"{title}\n{kind}: {Summary(result)}");
         plot.Axes.Title.Label.FontSize = 13;
@@ -22,6 +24,7 @@ public static class SpcChart
         values.LegendText = "Värde";
         values.LineWidth = 1.5f;
         values.MarkerSize = 5;
+        MarkPreliminary(plot, xs, points);
         if (points.Count > 0)
         {
             var centre = plot.Add.HorizontalLine(result.Centre, 2, ChartRendering.Colour(ChartPalette.Centre));
@@ -35,9 +38,9 @@ public static class SpcChart
         Mark(plot, xs, points, p => p.InLongRun && !p.OutsideLimits, ChartPalette.LongRun, "Lång serie");
         Mark(plot, xs, points, p => p.OutsideLimits, ChartPalette.Signal, "Utanför styrgräns");
 
-        ChartRendering.SetCategories(plot, points.Select(p => p.Label).ToList());
+        ChartRendering.SetCategories(plot, points.Select(p => p.Label).ToList(), layout.MaxCategoryLabels);
         plot.YLabel(unit);
-        ChartRendering.ShowLegend(plot);
+        ChartRendering.ShowLegend(plot, edge: layout.LegendEdge);
         return plot;
     }
 
@@ -53,6 +56,21 @@ public static class SpcChart
         line.LineWidth = 1.5f;
         line.MarkerSize = 0;
         line.LegendText = label;
+    }
+
+    /// <summary>White-filled rings over the line's dots, so a preliminary point reads as open whatever lies behind it.</summary>
+    private static void MarkPreliminary(Plot plot, double[] xs, IReadOnlyList<SpcPoint> points)
+    {
+        var index = Enumerable.Range(0, points.Count).Where(i => points[i].Preliminary).ToArray();
+        if (index.Length == 0) return;
+        var marks = plot.Add.ScatterPoints(index.Select(i => xs[i]).ToArray(), index.Select(i => points[i].Value).ToArray(),
+            ChartRendering.Colour(ChartPalette.Region));
+        marks.MarkerStyle = new MarkerStyle
+        {
+            Shape = MarkerShape.FilledCircle, Size = 9, FillColor = Colors.White,
+            OutlineColor = ChartRendering.Colour(ChartPalette.Region), OutlineWidth = 1.5f,
+        };
+        marks.LegendText = "Preliminärt (bedöms inte)";
     }
 
     private static void Mark(Plot plot, double[] xs, IReadOnlyList<SpcPoint> points, Func<SpcPoint, bool> which, string hex, string label)

@@ -5,8 +5,9 @@ namespace Omtanke.Core.Reporting.Charts;
 /// <summary>An indicator over time: one line per area, the region emphasised, and the target as a dashed step line.</summary>
 public static class TrendChart
 {
-    public static Plot Render(TrendChartData data, bool legend = true)
+    public static Plot Render(TrendChartData data, bool legend = true, ChartLayout? layout = null)
     {
+        layout ??= ChartLayout.Wide;
         var plot = ChartRendering.NewPlot(data.Title);
         var xs = Enumerable.Range(0, data.Categories.Count).Select(i => (double)i).ToArray();
         foreach (var series in data.Series)
@@ -26,9 +27,9 @@ public static class TrendChart
             target.MarkerSize = 0;
             target.LegendText = TrendChartData.TargetName;
         }
-        ChartRendering.SetCategories(plot, data.Categories);
+        ChartRendering.SetCategories(plot, data.Categories, layout.MaxCategoryLabels);
         plot.YLabel(data.Unit);
-        if (legend) ChartRendering.ShowLegend(plot);
+        if (legend) ChartRendering.ShowLegend(plot, edge: layout.LegendEdge);
         else plot.HideLegend();
         return plot;
     }

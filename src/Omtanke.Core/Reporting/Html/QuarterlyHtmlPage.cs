@@ -169,7 +169,7 @@ public static class QuarterlyHtmlPage
             (Disclosure.SmallCountSymbol(disclosure), $"Dolt antal mellan 1 och {disclosure.Limit - 1}."),
             ("Kursiv", "Preliminärt värde: kvartalet saknar data för någon månad, eller underlaget kan ändras."),
             ("Grönt / rött", "Målet uppfyllt / ej uppfyllt för kvartalet. Förändringar i grönt går åt det bättre hållet, i rött åt det sämre."),
-            ("Signaler", "Signaler i styrdiagrammet för kvartalets månader (24 månader bakåt): värde utanför styrgränserna, ovanligt lång serie på samma sida om mittlinjen, eller få korsningar av mittlinjen (Anhøjs regler)."),
+            ("Signaler", "Signaler i styrdiagrammet för kvartalets månader (24 månader bakåt): värde utanför styrgränserna, ovanligt lång serie på samma sida om mittlinjen, eller få korsningar av mittlinjen (Anhøjs regler). Preliminära månader bedöms inte."),
             ("Region Halland", "De sex kommunerna tillsammans: summan av täljarna delad med summan av nämnarna."),
         };
         var html = new StringBuilder("""<dl class="legend">""");

@@ -8,18 +8,23 @@ public static class SpcSignalText
     public const string LongRun = "Lång serie";
     public const string FewCrossings = "Få korsningar";
 
-    /// <summary>The signals of one point, and the series' too few crossings; none without SPC or without the point.</summary>
+    /// <summary>
+    /// The signals of one point, and the series' too few crossings; none without SPC, without the point,
+    /// or for a preliminary point, which is not judged (see <see cref="SpcPoint"/>).
+    /// </summary>
     public static IReadOnlyList<string> At(SpcResult? result, string label) =>
-        result?.Point(label) is { } point ? [.. Of(point), .. SeriesSignals(result)] : [];
+        result?.Point(label) is { Preliminary: false } point ? [.. Of(point), .. SeriesSignals(result)] : [];
 
     /// <summary>
     /// The signals of the points of a period, such as a quarter's months, each with the months it
-    /// occurred in, consecutive ones as a range: "Över styrgräns (feb–mars), Få korsningar".
+    /// occurred in, consecutive ones as a range: "Över styrgräns (feb–mars), Få korsningar". Preliminary
+    /// months are not judged; a period of only preliminary months has no signals.
     /// </summary>
     public static string During(SpcResult? result, IEnumerable<DateOnly> months)
     {
         if (result is null) return "";
-        var points = months.Select(m => (Month: m, Point: result.Point(Periods.Label(m)))).Where(p => p.Point is not null).ToList();
+        var points = months.Select(m => (Month: m, Point: result.Point(Periods.Label(m))))
+            .Where(p => p.Point is { Preliminary: false }).ToList();
         if (points.Count == 0) return "";
         var signals = new[] { Above, Below, LongRun }
             .Select(signal => (signal, months: points.Where(p => Of(p.Point!).Contains(signal)).Select(p => p.Month).ToList()))

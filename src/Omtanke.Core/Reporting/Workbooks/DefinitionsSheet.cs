@@ -21,7 +21,7 @@ public static class DefinitionsSheet
         ("Kursiv", "Preliminärt värde: underlaget är ofullständigt eller kan ändras av senare leveranser."),
         ("Grönt / rött", "Målet uppfyllt / ej uppfyllt för perioden."),
         ("Region Halland", "De sex kommunerna tillsammans: summan av täljarna delad med summan av nämnarna, aldrig ett medelvärde av kommunernas värden."),
-        ("Styrdiagram", "p-diagram för andelar, u-diagram för övriga kvoter och medelvärden, seriediagram för antal. Mittlinjen är det sammanvägda värdet (seriediagram: medianen) för de senaste 24 månaderna; styrgränserna ligger tre standardavvikelser från mittlinjen och beräknas för varje månad ur dess egen nämnare. Dolda värden ingår inte."),
+        ("Styrdiagram", "p-diagram för andelar, u-diagram för övriga kvoter och medelvärden, seriediagram för antal. Mittlinjen är det sammanvägda värdet (seriediagram: medianen) för de senaste 24 månaderna; styrgränserna ligger tre standardavvikelser från mittlinjen och beräknas för varje månad ur dess egen nämnare. Dolda värden ingår inte. Preliminära värden ritas som ofyllda ringar men ingår inte i mittlinjen, styrgränserna eller seriereglerna och ger inga signaler: de kan fortfarande ändras."),
         (SpcSignalText.Above + " / " + SpcSignalText.Below, "Månadens värde ligger utanför styrgränserna: sannolikt en verklig förändring, inte slumpmässig variation."),
         (SpcSignalText.LongRun, "Månaden ingår i en ovanligt lång serie värden på samma sida om mittlinjen (längre än avrundat log2(n) + 3 punkter): tecken på en bestående förändring."),
         (SpcSignalText.FewCrossings, "Serien korsar mittlinjen ovanligt få gånger (färre än 5:e percentilen av Binomial(n − 1; 0,5)): tecken på en trend."),

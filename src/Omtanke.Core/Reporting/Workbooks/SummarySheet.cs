@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
-using Omtanke.Core.Reporting.Spc;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
@@ -16,7 +15,7 @@ public static class SummarySheet
     private const int Columns = 10;
 
     public static void Write(XLWorkbook workbook, ReportData data, IReadOnlyList<ReportSection> sections, DateOnly month,
-        IReadOnlyList<DateOnly> spcMonths, string footer, DateTime created)
+        string footer, DateTime created)
     {
         var sheet = workbook.AddWorksheet(Name);
         var previous = month.AddMonths(-1);
@@ -30,7 +29,7 @@ public static class SummarySheet
         [
             "Kommun/region", Periods.SwedishMonth(month), Periods.SwedishMonth(previous), "Förändring mot föregående månad",
             Periods.SwedishMonth(yearBefore), "Förändring mot samma månad föregående år", "Mål", "Måluppfyllelse",
-            "Status", "SPC-signal (24 månader)",
+            "Status", $"SPC-signal ({MonthlyReport.SpcMonths} månader)",
         ];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
@@ -44,7 +43,7 @@ public static class SummarySheet
                 Look.IndicatorBand(sheet, row++, Columns,
                     $"{IndicatorTexts.NameWithUnit(indicator)} – {IndicatorTexts.Direction(indicator.Better).ToLowerInvariant()}");
                 foreach (var area in ReportAreas.AreaCodes)
-                    WriteRow(sheet, row++, data, indicator, area, month, spcMonths);
+                    WriteRow(sheet, row++, data, indicator, area, month);
             }
         }
 
@@ -56,7 +55,7 @@ public static class SummarySheet
     }
 
     private static void WriteRow(IXLWorksheet sheet, int row, ReportData data, IndicatorDefinition indicator, string area,
-        DateOnly month, IReadOnlyList<DateOnly> spcMonths)
+        DateOnly month)
     {
         var label = Periods.Label(month);
         var format = NumberFormats.Value(indicator);
@@ -78,9 +77,8 @@ public static class SummarySheet
         var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
         Look.Status(met, status);
         sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
-        var signals = SpcSignalText.At(data.Spc(indicator, area, spcMonths), label);
+        var signals = data.SignalsAt(indicator, area, month);
         if (signals.Count > 0) Look.Signal(sheet.Cell(row, 10).PutText(string.Join(", ", signals)));
         if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
     }
-
 }
