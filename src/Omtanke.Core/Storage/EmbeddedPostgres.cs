@@ -127,8 +127,10 @@ public sealed class EmbeddedPostgres
 
     private void Start(int port)
     {
+        // Connections: every service host holds a web pool and a job server's workers, locks and schedulers, and a
+        // test run starts many hosts whose idle pooled connections outlive them for minutes.
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-                      "-c max_connections=100 -c shared_buffers=256MB -c fsync=on " +
+                      "-c max_connections=300 -c shared_buffers=256MB -c fsync=on " +
                       "-c max_wal_size=2GB -c work_mem=64MB -c maintenance_work_mem=256MB";
         RunPg("pg_ctl", ["-D", DataDir, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"]);
     }

@@ -12,47 +12,58 @@ public static class ContinuityIndicators
     public const int WindowMonths = 18;
 
     /// <summary>
-    /// A full rebuild takes the patients in this many groups, so each group's sorts fit in memory instead of
-    /// spilling to disk; a patient's runs depend on that patient's visits only.
+    /// The runs of months of equal continuity per patient, from the month <paramref name="fromMonth"/> on (an SQL
+    /// date expression), for the patients <paramref name="visitRows"/> keeps. A visit month m enters the window at m
+    /// and leaves it at m + 18. Per physician, the count after each entry and after each leave comes from two
+    /// window frames over one sort of the visits; the change of nⱼ² that each causes is summed per patient and
+    /// month, and running sums over one sort of those steps give N and Σ nⱼ² month by month. Only the visits of
+    /// the 17 months before <paramref name="fromMonth"/> and later can be in its windows.
+    /// The latest visit is the running maximum of a key that sorts as the tie rule says: the visit date, then the
+    /// visit id byte by byte (a \x01 ends it, so a shorter id that is a prefix sorts first), then the kommunkod,
+    /// which is always four digits and is read back from the key's end.
     /// </summary>
-    private const int RebuildChunks = 16;
+    private static string ContinuityRuns(string visitRows, string fromMonth) => $"""
+        WITH visits AS (
+            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month,
+                   (to_char(v.besoksdatum, 'YYYYMMDD') || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
+            FROM fact_lakarbesok v {visitRows}
+            WHERE v.current AND v.ref_month >= ({fromMonth} - interval '{WindowMonths - 1} months')),
+        physician_months AS (
+            SELECT patient_key, lakare_id, ref_month AS m, count(*)::int AS c, max(latest) AS latest
+            FROM visits GROUP BY patient_key, lakare_id, ref_month),
+        physician_counts AS (
+            SELECT patient_key, m, c, latest,
+                   sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
+                                RANGE BETWEEN '{WindowMonths - 1} months' PRECEDING AND CURRENT ROW) AS entered,
+                   coalesce(sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
+                                RANGE BETWEEN '1 month' FOLLOWING AND '{WindowMonths - 1} months' FOLLOWING), 0) AS left_behind
+            FROM physician_months),
+        patient_steps AS (
+            SELECT patient_key, step.at, sum(step.dn) AS dn, sum(step.ds) AS ds, max(step.latest) AS latest
+            FROM physician_counts pc CROSS JOIN LATERAL (VALUES
+                (pc.m, pc.c, (pc.entered * pc.entered - (pc.entered - pc.c) * (pc.entered - pc.c))::int, pc.latest),
+                ((pc.m + interval '{WindowMonths} months')::date, -pc.c,
+                 (pc.left_behind * pc.left_behind - (pc.left_behind + pc.c) * (pc.left_behind + pc.c))::int, NULL)
+            ) AS step(at, dn, ds, latest)
+            GROUP BY patient_key, step.at),
+        states AS (
+            SELECT patient_key, at, lead(at) OVER p AS until,
+                   sum(dn) OVER p AS visits, sum(ds) OVER p AS squares, max(latest) OVER p AS latest
+            FROM patient_steps
+            WINDOW p AS (PARTITION BY patient_key ORDER BY at))
+        INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
+        SELECT patient_key, right(latest, 4), greatest(at, {fromMonth}), until,
+               (squares - visits)::numeric / (visits * (visits - 1))
+        FROM states
+        WHERE visits >= 3 AND until > {fromMonth};
+        """;
 
     /// <summary>
-    /// The runs of months of equal continuity per patient (of those the join keeps). A visit month m enters the
-    /// window at m and leaves it at m + 18; summing these steps per physician gives each nⱼ, and their squares'
-    /// changes summed per patient give Σ nⱼ² — without expanding every visit into every window.
+    /// Sorted grouping keeps the order the next window needs, where hashing would sort the same rows again; the
+    /// sorts may take more memory than the default so fewer of them spill to disk.
     /// </summary>
-    private static string ContinuityRuns(string patientRows) => $"""
-        WITH visits AS (
-            SELECT v.patient_key, v.lakare_id, v.ref_month, v.besoksdatum, v.besok_id, v.kommunkod
-            FROM fact_lakarbesok v {patientRows} AND v.current),
-        counts AS (
-            SELECT patient_key, lakare_id, ref_month AS m, count(*) AS c FROM visits GROUP BY 1, 2, 3),
-        physician_steps AS (
-            SELECT patient_key, lakare_id, at, sum(dc) AS dc
-            FROM (SELECT patient_key, lakare_id, m AS at, c AS dc FROM counts
-                  UNION ALL
-                  SELECT patient_key, lakare_id, (m + interval '{WindowMonths} months')::date, -c FROM counts) AS d
-            GROUP BY 1, 2, 3),
-        physician_running AS (
-            SELECT patient_key, at, dc, sum(dc) OVER (PARTITION BY patient_key, lakare_id ORDER BY at) AS n
-            FROM physician_steps),
-        patient_steps AS (
-            SELECT patient_key, at, sum(dc) AS dn, sum(n * n - (n - dc) * (n - dc)) AS ds
-            FROM physician_running GROUP BY 1, 2),
-        last_visit AS (
-            SELECT DISTINCT ON (patient_key, ref_month) patient_key, ref_month AS m, kommunkod
-            FROM visits ORDER BY patient_key, ref_month, besoksdatum DESC, besok_id COLLATE "C" DESC),
-        states AS (
-            SELECT s.patient_key, s.at, lead(s.at) OVER p AS until,
-                   sum(s.dn) OVER p AS visits, sum(s.ds) OVER p AS squares, max(l.m) OVER p AS last_month
-            FROM patient_steps s LEFT JOIN last_visit l ON l.patient_key = s.patient_key AND l.m = s.at
-            WINDOW p AS (PARTITION BY s.patient_key ORDER BY s.at))
-        INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
-        SELECT st.patient_key, l.kommunkod, st.at, st.until, (st.squares - st.visits)::numeric / (st.visits * (st.visits - 1))
-        FROM states st JOIN last_visit l ON l.patient_key = st.patient_key AND l.m = st.last_month
-        WHERE st.visits >= 3;
-        """;
+    private const string SortSettings = "SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '256MB';";
+    private const string DefaultSettings = "RESET enable_hashagg; RESET work_mem;";
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
@@ -74,18 +85,32 @@ public static class ContinuityIndicators
                 GROUP BY area, month
                 """,
             Derived = new DerivedTable(
-                RebuildSql: "SET LOCAL work_mem = '256MB'; TRUNCATE lakarbesok_continuity; " + string.Concat(
-                    Enumerable.Range(0, RebuildChunks).Select(chunk => ContinuityRuns($"WHERE get_byte(v.patient_key, 0) % {RebuildChunks} = {chunk}"))),
+                RebuildSql: $"""
+                    {SortSettings}
+                    TRUNCATE lakarbesok_continuity;
+                    {ContinuityRuns("", "'-infinity'::date")}
+                    {DefaultSettings}
+                    """,
+                // A delivery changes the windows from its first month on, for the patients with visits in the slices it
+                // delivered or replaced: their runs before that month stay, the rest is computed again.
                 RefreshAfterDeliverySql: $"""
+                    {SortSettings}
                     CREATE TEMP TABLE affected_patients ON COMMIT DROP AS
                         SELECT patient_key FROM fact_lakarbesok WHERE delivery_id = @delivery
                         UNION
                         SELECT f.patient_key FROM delivery_slices s
                         JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
                         WHERE s.superseded_by = @delivery;
-                    DELETE FROM lakarbesok_continuity c USING affected_patients a WHERE c.patient_key = a.patient_key;
-                    {ContinuityRuns("JOIN affected_patients USING (patient_key) WHERE true")}
-                    DROP TABLE affected_patients;
+                    ANALYZE affected_patients;
+                    CREATE TEMP TABLE affected_from ON COMMIT DROP AS
+                        SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery;
+                    DELETE FROM lakarbesok_continuity c USING affected_patients a, affected_from f
+                    WHERE c.patient_key = a.patient_key AND c.first_month >= f.month;
+                    UPDATE lakarbesok_continuity c SET end_month = f.month FROM affected_patients a, affected_from f
+                    WHERE c.patient_key = a.patient_key AND c.end_month > f.month;
+                    {ContinuityRuns("JOIN affected_patients USING (patient_key)", "(SELECT month FROM affected_from)")}
+                    DROP TABLE affected_patients, affected_from;
+                    {DefaultSettings}
                     """),
             PreliminaryMonthsSql = $"""
                 SELECT m.month::date FROM generate_series(@from::date, @to::date, interval '1 month') AS m(month)
