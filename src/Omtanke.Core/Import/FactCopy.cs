@@ -19,13 +19,12 @@ public static class FactCopy
     /// call per field costs more than the parsing of the row.
     /// </summary>
     public static void Write(NpgsqlBinaryImporter copy, SourceDefinition source, long deliveryId, int line,
-        RowValues values, string area)
+        RowValues values, DateOnly month, string area)
     {
-        var reference = source.ReferenceDate(values);
         copy.StartRow();
         copy.Write(deliveryId, NpgsqlDbType.Bigint);
         copy.Write(line, NpgsqlDbType.Integer);
-        copy.Write(new DateOnly(reference.Year, reference.Month, 1), NpgsqlDbType.Date);
+        copy.Write(month, NpgsqlDbType.Date);
         copy.Write(area, NpgsqlDbType.Text);
         for (var i = 0; i < source.Columns.Count; i++)
         {
@@ -35,23 +34,30 @@ public static class FactCopy
     }
 
     /// <summary>
-    /// Rows of the delivery that repeat a key that must be unique within the file, found in SQL after
-    /// the load so that memory does not grow with the file.
+    /// Rows of the delivery that repeat a key that must be unique within the file, found in SQL after the load so
+    /// that memory does not grow with the file: only among the keys of the candidate lines when they were all listed.
     /// </summary>
     public static async Task<(List<ImportError> Errors, int Count)> DuplicatesAsync(NpgsqlConnection conn,
-        SourceDefinition source, long deliveryId, int maxReported, CancellationToken ct)
+        SourceDefinition source, long deliveryId, DuplicateCandidates candidates, int maxReported, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         var count = 0;
+        if (candidates.Complete && candidates.Lines.Count == 0) return (errors, count);
         foreach (var key in source.UniqueKeys)
         {
             var columns = string.Join(", ", key);
+            var onlyCandidates = candidates.Complete
+                ? $"AND ({columns}) IN (SELECT {columns} FROM {source.FactTable} WHERE delivery_id = $1 AND line_no = ANY($2))"
+                : "";
             var sql = $"""
                 SELECT concat_ws(', ', {string.Join(", ", key.Select(k => k + "::text"))}), array_agg(line_no ORDER BY line_no)
-                FROM {source.FactTable} WHERE delivery_id = $1
+                FROM {source.FactTable} WHERE delivery_id = $1 {onlyCandidates}
                 GROUP BY {columns} HAVING count(*) > 1 ORDER BY min(line_no)
                 """;
-            await using var cmd = new NpgsqlCommand(sql, conn) { Parameters = { new() { Value = deliveryId } } };
+            await using var cmd = new NpgsqlCommand(sql, conn)
+            {
+                Parameters = { new() { Value = deliveryId }, new() { Value = candidates.Lines.ToArray() } },
+            };
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -80,13 +86,12 @@ public static class Slices
     /// whatever earlier delivery held them. Other slices are left alone.
     /// </summary>
     public static async Task<SliceChange> SupersedeAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
-        CancellationToken ct)
+        IReadOnlyDictionary<(DateOnly Month, string Area), int> counted, CancellationToken ct)
     {
         var fact = source.FactTable;
         await using var cmd = new NpgsqlCommand($"""
             CREATE TEMP TABLE new_slices ON COMMIT DROP AS
-                SELECT ref_month AS month, area AS kommunkod, count(*)::int AS row_count
-                FROM {fact} WHERE delivery_id = @delivery GROUP BY ref_month, area;
+                SELECT * FROM unnest(@months::date[], @areas::text[], @rows::int[]) AS s(month, kommunkod, row_count);
 
             UPDATE delivery_slices s SET superseded_by = @delivery
             FROM new_slices n
@@ -107,7 +112,13 @@ public static class Slices
             DROP TABLE new_slices;
             """, conn)
         {
-            Parameters = { new("delivery", deliveryId), new("source", source.Id) },
+            Parameters =
+            {
+                new("delivery", deliveryId), new("source", source.Id),
+                new("months", counted.Keys.Select(k => k.Month).ToArray()),
+                new("areas", counted.Keys.Select(k => k.Area).ToArray()),
+                new("rows", counted.Values.ToArray()),
+            },
         };
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -84,26 +84,26 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         ParseSummary parsed;
         await using (copy)
         {
-            parsed = await ParsedRows.StreamAsync(reader, parser, batch =>
+            parsed = await ParsedRows.StreamAsync(reader, parser, delivery.SizeBytes, batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
-                    FactCopy.Write(copy, source, deliveryId, batch.Lines[i], batch.Values[i], batch.Areas[i]);
+                    FactCopy.Write(copy, source, deliveryId, batch.Lines[i], batch.Values[i], batch.Months[i], batch.Areas[i]);
             }, ct);
             if (parsed.ErrorCount == 0 && parsed.Rows > 0) await copy.CompleteAsync(ct);
         }
-        var (errors, errorCount, rows, outOfCounty) = parsed;
+        var (errors, errorCount, rows, outOfCounty, counted, candidates) = parsed;
         if (errorCount == 0 && rows == 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
                 [new ImportError(null, null, null, "Filen har en rubrikrad men inga datarader.")], 1, header.Warnings, ct);
         if (errorCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, errors, errorCount, header.Warnings, ct);
 
-        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, MaxReportedErrors, ct);
+        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, candidates, MaxReportedErrors, ct);
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
 
         await PinPatientKeyAsync(conn, ct);
-        var slices = await Slices.SupersedeAsync(conn, source, deliveryId, ct);
+        var slices = await Slices.SupersedeAsync(conn, source, deliveryId, counted, ct);
         // Fresh statistics before the recompute plans its joins: without them a first large delivery looks
         // empty to the planner, which then picks nested loops over what are really millions of rows.
         await Sql.ExecAsync(conn, $"ANALYZE {source.FactTable}", ct);
@@ -186,6 +186,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
     private sealed class DeliveryRecord(string fileName, FileFingerprint fingerprint, ImportRequest request)
     {
         public string FileName { get; } = fileName;
+        public long SizeBytes => fingerprint.Size;
         public ImportRequest Request { get; } = request;
         public string Format { get; set; } = fingerprint.Kind.ToString().ToLowerInvariant();
 
