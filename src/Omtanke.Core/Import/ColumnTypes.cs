@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Omtanke.Core.Import;
 
@@ -11,11 +9,8 @@ namespace Omtanke.Core.Import;
 /// </summary>
 public abstract class ColumnType
 {
-    /// <summary>
-    /// Writes a value this type parsed into the COPY with its static type: a boxed value would make the
-    /// driver look up how to write it for every cell.
-    /// </summary>
-    public abstract void Write(NpgsqlBinaryImporter copy, object value);
+    /// <summary>Writes a value this type parsed as the fact table's column type.</summary>
+    public abstract void Write(BinaryCopyWriter copy, object value, ImportContext context);
 
     /// <summary>The type as the extract documentation and error reports name it.</summary>
     public abstract string Description { get; }
@@ -43,7 +38,7 @@ public abstract class ColumnType
 
 public sealed class TextType(int maxLength = 200) : ColumnType
 {
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((string)value, NpgsqlDbType.Text);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => "text";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -57,12 +52,13 @@ public sealed class TextType(int maxLength = 200) : ColumnType
 /// <summary>A personnummer or pseudonym, stored only as a keyed hash.</summary>
 public sealed class PatientIdType : ColumnType
 {
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((byte[])value, NpgsqlDbType.Bytea);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) =>
+        context.PatientIds.Hash((PatientId)value, copy.Field(PatientIdHasher.HashBytes));
     public override string Description => "text (lagras endast som nyckelhash)";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
-        value = context.PatientIds.Hash(CellText(cell));
+        value = PatientId.Of(CellText(cell));
         return value is null ? "Identiteten innehåller inga siffror eller bokstäver." : null;
     }
 }
@@ -71,7 +67,7 @@ public sealed class IntType(long min, long max) : ColumnType
 {
     public long Min { get; } = min;
     public long Max { get; } = max;
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((int)value, NpgsqlDbType.Integer);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteInt32((int)value);
     public override string Description => Max == int.MaxValue ? $"heltal ≥ {Min}" : $"heltal {Min}–{Max}";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -96,7 +92,7 @@ public sealed class IntType(long min, long max) : ColumnType
 
 public sealed class DecimalType(decimal min, decimal max) : ColumnType
 {
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((decimal)value, NpgsqlDbType.Numeric);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteNumeric((decimal)value);
     public override string Description => $"decimaltal {min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)}";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -121,7 +117,7 @@ public sealed class DateType : ColumnType
 {
     private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((DateOnly)value, NpgsqlDbType.Date);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteDate((DateOnly)value);
     public override string Description => "datum ÅÅÅÅ-MM-DD";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -150,7 +146,7 @@ public sealed class DateType : ColumnType
 /// <summary>A month written <c>yyyy-MM</c>; stored as its first day.</summary>
 public sealed class MonthType : ColumnType
 {
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((DateOnly)value, NpgsqlDbType.Date);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteDate((DateOnly)value);
     public override string Description => "månad ÅÅÅÅ-MM";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -173,7 +169,7 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 {
     public const string Region = "region";
 
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((string)value, NpgsqlDbType.Text);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => allowRegion ? "kommunkod (4 siffror) eller region" : "kommunkod (4 siffror)";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -197,7 +193,7 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 public sealed class EnumType(params string[] values) : ColumnType
 {
     public IReadOnlyList<string> Values { get; } = values;
-    public override void Write(NpgsqlBinaryImporter copy, object value) => copy.Write((string)value, NpgsqlDbType.Text);
+    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => "ett av: " + string.Join(", ", Values);
 
     public override string? TryParse(object cell, ImportContext context, out object? value)

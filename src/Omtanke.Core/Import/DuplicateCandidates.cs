@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Text;
 
@@ -8,26 +7,28 @@ namespace Omtanke.Core.Import;
 /// The lines of a file whose key, for some key that must be unique in the file, may have occurred on an earlier
 /// line. A Bloom filter over the keys seen so far never misses a repeat and is wrong for a small share of other
 /// rows, so the exact check in SQL only needs to look at the keys of these lines instead of sorting every row of
-/// a large file. Its size follows the file's, within a fixed ceiling, so memory stays bounded.
+/// a large file. Its size follows the file's, within a fixed ceiling, so memory stays bounded. The filter is
+/// blocked: a key's bits all lie in one 512-bit block, so a row costs one cache miss rather than one per bit.
 /// </summary>
 public sealed class DuplicateCandidates
 {
     /// <summary>Above this many candidate lines the exact check reads every row instead.</summary>
     public const int MaxLines = 1_000_000;
-    private const int Hashes = 7;
-    private const long MinBits = 1L << 16;
-    private const long MaxBits = 1L << 28;
+    private const int Hashes = 8;
+    private const int BlockWords = 8;
+    private const long MinBlocks = 1L << 7;
+    private const long MaxBlocks = 1L << 19;
 
     private readonly int[][] _keyColumns;
-    private readonly BitArray[] _seen;
+    private readonly ulong[][] _seen;
     private readonly StringBuilder _key = new();
 
     public DuplicateCandidates(SourceDefinition source, long fileBytes)
     {
         _keyColumns = source.UniqueKeys.Select(key => key.Select(source.IndexOf).ToArray()).ToArray();
-        // About four bits per byte of file, i.e. 100+ bits per row: few false candidates with seven hashes.
-        var bits = (int)Math.Clamp(fileBytes * 4, MinBits, MaxBits);
-        _seen = _keyColumns.Select(_ => new BitArray(bits)).ToArray();
+        // About four bits per byte of file, i.e. 100+ bits per row, up to 32 MB per key: few false candidates.
+        var blocks = (int)Math.Clamp(fileBytes * 4 / (BlockWords * 64), MinBlocks, MaxBlocks);
+        _seen = _keyColumns.Select(_ => new ulong[blocks * BlockWords]).ToArray();
     }
 
     public List<int> Lines { get; } = [];
@@ -43,15 +44,20 @@ public sealed class DuplicateCandidates
         if (candidate && Lines.Count <= MaxLines) Lines.Add(line);
     }
 
-    private static bool TestAndSet(BitArray seen, ulong hash)
+    private static bool TestAndSet(ulong[] seen, ulong hash)
     {
-        var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1);
+        var block = (int)((uint)hash % (uint)(seen.Length / BlockWords)) * BlockWords;
+        var bits = (uint)(hash >> 32);
         var all = true;
-        for (var i = 0u; i < Hashes; i++)
+        for (var i = 0; i < Hashes; i++)
         {
-            var bit = (int)((h1 + i * h2) % (uint)seen.Length);
-            all &= seen[bit];
-            seen[bit] = true;
+            // Nine bits of the hash's upper half, moved on by a multiplier, pick one of the block's 512 bits.
+            bits = bits * 0x9E3779B1u + 0x7F4A7C15u;
+            var bit = bits >> 23;
+            ref var word = ref seen[block + (int)(bit >> 6)];
+            var mask = 1UL << (int)(bit & 63);
+            all &= (word & mask) != 0;
+            word |= mask;
         }
         return all;
     }

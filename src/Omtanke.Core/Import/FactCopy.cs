@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Omtanke.Core.Import;
 
@@ -14,21 +13,17 @@ public static class FactCopy
         $"COPY {source.FactTable} (delivery_id, line_no, ref_month, area, {string.Join(", ", source.Columns.Select(c => c.DbName))}) " +
         "FROM STDIN (FORMAT BINARY)";
 
-    /// <summary>
-    /// Writes one row. Synchronous on purpose: the importer buffers and flushes on its own, and an awaited
-    /// call per field costs more than the parsing of the row.
-    /// </summary>
-    public static void Write(NpgsqlBinaryImporter copy, SourceDefinition source, long deliveryId, int line,
-        RowValues values, DateOnly month, string area)
+    public static void Write(BinaryCopyWriter copy, SourceDefinition source, long deliveryId, int line,
+        RowValues values, DateOnly month, string area, ImportContext context)
     {
-        copy.StartRow();
-        copy.Write(deliveryId, NpgsqlDbType.Bigint);
-        copy.Write(line, NpgsqlDbType.Integer);
-        copy.Write(month, NpgsqlDbType.Date);
-        copy.Write(area, NpgsqlDbType.Text);
+        copy.StartRow(4 + source.Columns.Count);
+        copy.WriteInt64(deliveryId);
+        copy.WriteInt32(line);
+        copy.WriteDate(month);
+        copy.WriteText(area);
         for (var i = 0; i < source.Columns.Count; i++)
         {
-            if (values[i] is { } value) source.Columns[i].Type.Write(copy, value);
+            if (values[i] is { } value) source.Columns[i].Type.Write(copy, value, context);
             else copy.WriteNull();
         }
     }

@@ -80,16 +80,27 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
-        var copy = await conn.BeginBinaryImportAsync(FactCopy.Command(source), ct);
+        var copy = await conn.BeginRawBinaryCopyAsync(FactCopy.Command(source), ct);
         ParseSummary parsed;
         await using (copy)
         {
-            parsed = await ParsedRows.StreamAsync(reader, parser, delivery.SizeBytes, batch =>
+            try
             {
-                for (var i = 0; i < batch.Count; i++)
-                    FactCopy.Write(copy, source, deliveryId, batch.Lines[i], batch.Values[i], batch.Months[i], batch.Areas[i]);
-            }, ct);
-            if (parsed.ErrorCount == 0 && parsed.Rows > 0) await copy.CompleteAsync(ct);
+                var writer = new BinaryCopyWriter(copy);
+                writer.WriteHeader();
+                parsed = await ParsedRows.StreamAsync(reader, parser, delivery.SizeBytes, batch =>
+                {
+                    for (var i = 0; i < batch.Count; i++)
+                        FactCopy.Write(writer, source, deliveryId, batch.Lines[i], batch.Values[i], batch.Months[i], batch.Areas[i], _context);
+                }, ct);
+                if (parsed.ErrorCount == 0 && parsed.Rows > 0) writer.Complete();
+                else await copy.CancelAsync();
+            }
+            catch
+            {
+                await copy.CancelAsync();
+                throw;
+            }
         }
         var (errors, errorCount, rows, outOfCounty, counted, candidates) = parsed;
         if (errorCount == 0 && rows == 0)

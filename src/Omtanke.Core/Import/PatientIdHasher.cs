@@ -22,18 +22,15 @@ public sealed class PatientIdHasher
         _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(_key));
     }
 
-    public byte[]? Hash(string raw)
+    public const int HashBytes = HMACSHA256.HashSizeInBytes;
+
+    /// <summary>Writes the identity's keyed hash into <paramref name="destination"/> (<see cref="HashBytes"/> long).</summary>
+    public void Hash(PatientId id, Span<byte> destination)
     {
-        Span<char> kept = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
-        var length = 0;
-        foreach (var c in raw)
-            if (char.IsLetterOrDigit(c)) kept[length++] = c;
-        if (length == 0) return null;
-        Span<byte> utf8 = length <= 64 ? stackalloc byte[length * 3] : new byte[length * 3];
-        var bytes = Encoding.UTF8.GetBytes(kept[..length], utf8);
-        var hash = new byte[HMACSHA256.HashSizeInBytes];
-        _hmac.Value!.TryComputeHash(utf8[..bytes], hash, out _);
-        return hash;
+        var text = id.LettersAndDigits;
+        Span<byte> utf8 = text.Length <= 64 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
+        var bytes = Encoding.UTF8.GetBytes(text, utf8);
+        _hmac.Value!.TryComputeHash(utf8[..bytes], destination, out _);
     }
 
     /// <summary>Identifies the key without revealing it, so a database can refuse a different key.</summary>
@@ -41,3 +38,25 @@ public sealed class PatientIdHasher
 }
 
 public sealed record ImportContext(PatientIdHasher PatientIds);
+
+/// <summary>
+/// A patient identity as read from a file, kept to its letters and digits (so 19400101-1234 and 194001011234 are
+/// one person). It is hashed only as it is written to the database, on the thread that writes, and never shown.
+/// </summary>
+public sealed record PatientId
+{
+    private PatientId(string lettersAndDigits) => LettersAndDigits = lettersAndDigits;
+
+    public string LettersAndDigits { get; }
+
+    /// <summary>The identity in a cell, or null when the cell has no letters or digits.</summary>
+    public static PatientId? Of(string raw)
+    {
+        var kept = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+            if (char.IsLetterOrDigit(c)) kept.Append(c);
+        return kept.Length == 0 ? null : new PatientId(kept.ToString());
+    }
+
+    public override string ToString() => "(patientidentitet)";
+}
