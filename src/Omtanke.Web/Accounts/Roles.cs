@@ -45,12 +45,11 @@ public sealed record Viewer(string Name, string Role, string? Kommunkod)
     /// The raw-data role: administrators and analysts see every value; a municipality sees its own
     /// municipality's values unhidden and everything else as published; readers see what is published.
     /// </summary>
-    public bool SeesRawValuesOf(string area) => Role switch
-    {
-        Roles.Administrator or Roles.Analyst => true,
-        Roles.Municipality => area == Kommunkod && Areas.IsMunicipality(area),
-        _ => false,
-    };
+    public bool SeesRawValuesOf(string area) =>
+        SeesAllData || Role == Roles.Municipality && area == Kommunkod && Areas.IsMunicipality(area);
+
+    /// <summary>The region's people, who work with every municipality's data.</summary>
+    public bool SeesAllData => Role is Roles.Administrator or Roles.Analyst;
 
     /// <summary>What this viewer's uploads may hold: a municipality delivers only its own slices.</summary>
     public ImportScope ImportScope => Role == Roles.Municipality

@@ -45,7 +45,8 @@ public static class ApiEndpoints
     public sealed record DeliveryDto(long Id, string Source, string FileName, string Status, int Rows, int ErrorCount,
         string ImportedBy, string ImportedVia, DateTimeOffset ImportedAt);
 
-    public sealed record DeliveryDetailDto(DeliveryDto Delivery, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+    public sealed record DeliveryDetailDto(DeliveryDto Delivery, IReadOnlyList<string> Errors, bool ErrorsWithheld,
+        IReadOnlyList<string> Warnings);
 
     public sealed record JobDto(string JobId, string State, string? Status, string? Summary, long? DeliveryId);
 
@@ -95,9 +96,9 @@ public static class ApiEndpoints
         return list.Select(Dto);
     }
 
-    private static async Task<IResult> DeliveryAsync(DeliveryHistory history, long id, CancellationToken ct) =>
-        await history.GetAsync(id, ct) is { } d
-            ? Results.Ok(new DeliveryDetailDto(Dto(d.Delivery), d.Errors.Select(e => e.ToString()).ToList(), d.Warnings))
+    private static async Task<IResult> DeliveryAsync(HttpContext http, DeliveryHistory history, long id, CancellationToken ct) =>
+        await history.GetAsync(id, ct) is { } found && found.For(Viewer.Of(http.User)) is var d
+            ? Results.Ok(new DeliveryDetailDto(Dto(d.Delivery), d.Errors.Select(e => e.ToString()).ToList(), d.ErrorsWithheld, d.Warnings))
             : Results.NotFound();
 
     private static async Task<IResult> ImportAsync(HttpContext http, ImportQueue queue, IFormFile file, [FromForm] string? source,

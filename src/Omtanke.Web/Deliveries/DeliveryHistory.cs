@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using Omtanke.Core.Import;
 using Omtanke.Core.Storage;
+using Omtanke.Web.Accounts;
 
 namespace Omtanke.Web.Deliveries;
 
@@ -13,7 +14,20 @@ public sealed record Delivery(long Id, string Source, string FileName, string St
 }
 
 public sealed record DeliveryDetail(Delivery Delivery, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> Warnings,
-    IReadOnlyList<DeliverySlice> Slices);
+    IReadOnlyList<DeliverySlice> Slices)
+{
+    /// <summary>The error report was left out: it quotes cells of the file, which only some may read.</summary>
+    public bool ErrorsWithheld { get; private init; }
+
+    /// <summary>
+    /// The delivery as the viewer may see it: the region's people and whoever delivered the file read its error
+    /// report; a municipality sees another party's rejected file with its error count only.
+    /// </summary>
+    public DeliveryDetail For(Viewer viewer) =>
+        Errors.Count == 0 || viewer.SeesAllData || viewer.Name == Delivery.ImportedBy
+            ? this
+            : this with { Errors = [], ErrorsWithheld = true };
+}
 
 public sealed record DeliverySlice(DateOnly Month, string Kommunkod, int Rows, long? SupersededBy);
 

@@ -53,6 +53,28 @@ public sealed class UploadTests
     }
 
     [Test]
+    public async Task A_rejected_file_s_error_report_is_shown_to_the_region_and_its_uploader_but_not_to_a_municipality()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var analyst = await host.SignInAsync(WebTestHost.Analyst);
+        var response = await WebTestHost.UploadAsync(analyst, await File.ReadAllBytesAsync(SampleFiles.PathOf("bad/ogiltigt_datum.csv")), "ogiltigt_datum.csv");
+        await host.WaitForJobAsync(response.Headers.Location!.ToString().Split('/').Last());
+        var id = await host.ScalarAsync("SELECT id FROM deliveries WHERE status = 'rejected'");
+
+        var municipality = await host.SignInAsync(WebTestHost.Municipality);
+        var shownToUploader = await analyst.GetStringAsync($"/leveranser/{id}");
+        var shownToMunicipality = await municipality.GetStringAsync($"/leveranser/{id}");
+        var apiForMunicipality = await municipality.GetStringAsync($"/api/deliveries/{id}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(shownToUploader, Does.Contain("utskrivningsklar_datum").And.Contain("Rätta felen i filen"));
+            Assert.That(shownToMunicipality, Does.Contain("Felrapporten citerar celler ur filen"));
+            Assert.That(shownToMunicipality, Does.Not.Contain("utskrivningsklar_datum"));
+            Assert.That(apiForMunicipality, Does.Contain("\"errorsWithheld\":true").And.Not.Contain("utskrivningsklar_datum"));
+        });
+    }
+
+    [Test]
     public async Task A_binary_file_is_refused_by_its_content_before_any_job()
     {
         await using var host = await WebTestHost.StartAsync();

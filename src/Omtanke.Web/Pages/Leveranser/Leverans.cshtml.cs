@@ -15,7 +15,7 @@ public sealed class LeveransModel(DeliveryHistory history) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await history.GetAsync(id, ct) is not { } detail) return NotFound();
-        Detail = detail;
+        Detail = detail.For(Viewer.Of(User));
         return Page();
     }
 }
