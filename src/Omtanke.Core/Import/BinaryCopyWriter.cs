@@ -45,6 +45,19 @@ public sealed class BinaryCopyWriter(Stream server)
         Encoding.UTF8.GetBytes(value, Field(bytes));
     }
 
+    /// <summary>A parsed cell's value, by its type: text, integer, numeric or date.</summary>
+    public void WriteValue(object value)
+    {
+        switch (value)
+        {
+            case string text: WriteText(text); break;
+            case int number: WriteInt32(number); break;
+            case decimal number: WriteNumeric(number); break;
+            case DateOnly date: WriteDate(date); break;
+            default: throw new ArgumentException($"No column type is written as {value.GetType().Name}.", nameof(value));
+        }
+    }
+
     /// <summary>A field of the given length whose bytes the caller writes.</summary>
     public Span<byte> Field(int length)
     {

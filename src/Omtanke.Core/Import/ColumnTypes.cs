@@ -9,8 +9,8 @@ namespace Omtanke.Core.Import;
 /// </summary>
 public abstract class ColumnType
 {
-    /// <summary>Writes a value this type parsed as the fact table's column type.</summary>
-    public abstract void Write(BinaryCopyWriter copy, object value, ImportContext context);
+    /// <summary>Writes a value this type parsed as the fact table's column type: by default, as its CLR type maps.</summary>
+    public virtual void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteValue(value);
 
     /// <summary>The type as the extract documentation and error reports name it.</summary>
     public abstract string Description { get; }
@@ -38,7 +38,6 @@ public abstract class ColumnType
 
 public sealed class TextType(int maxLength = 200) : ColumnType
 {
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => "text";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -67,7 +66,6 @@ public sealed class IntType(long min, long max) : ColumnType
 {
     public long Min { get; } = min;
     public long Max { get; } = max;
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteInt32((int)value);
     public override string Description => Max == int.MaxValue ? $"heltal ≥ {Min}" : $"heltal {Min}–{Max}";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -92,7 +90,6 @@ public sealed class IntType(long min, long max) : ColumnType
 
 public sealed class DecimalType(decimal min, decimal max) : ColumnType
 {
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteNumeric((decimal)value);
     public override string Description => $"decimaltal {min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)}";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -117,7 +114,6 @@ public sealed class DateType : ColumnType
 {
     private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
 
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteDate((DateOnly)value);
     public override string Description => "datum ÅÅÅÅ-MM-DD";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -146,7 +142,6 @@ public sealed class DateType : ColumnType
 /// <summary>A month written <c>yyyy-MM</c>; stored as its first day.</summary>
 public sealed class MonthType : ColumnType
 {
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteDate((DateOnly)value);
     public override string Description => "månad ÅÅÅÅ-MM";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -169,7 +164,6 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 {
     public const string Region = "region";
 
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => allowRegion ? "kommunkod (4 siffror) eller region" : "kommunkod (4 siffror)";
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
@@ -193,7 +187,6 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 public sealed class EnumType(params string[] values) : ColumnType
 {
     public IReadOnlyList<string> Values { get; } = values;
-    public override void Write(BinaryCopyWriter copy, object value, ImportContext context) => copy.WriteText((string)value);
     public override string Description => "ett av: " + string.Join(", ", Values);
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
