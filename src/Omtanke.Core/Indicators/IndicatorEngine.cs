@@ -17,6 +17,8 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
     public async Task RecomputeAfterDeliveryAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct = default)
     {
+        // Months after the source's last month with data have no values: a look-ahead ends there.
+        var lastWithData = await LastMonthWithDataAsync(conn, source.Id, ct);
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
         {
             if (indicator.Derived is { } derived)
@@ -32,12 +34,19 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                 if (await cmd.ExecuteScalarAsync(ct) is DateTime reach && DateOnly.FromDateTime(reach) < from)
                     from = DateOnly.FromDateTime(reach);
             }
-            await RecomputeAsync(conn, indicator, from, lastMonth.AddMonths(indicator.LookAheadMonths), ct);
+            var to = lastMonth.AddMonths(indicator.LookAheadMonths);
+            await RecomputeAsync(conn, indicator, from, to < lastWithData ? to : lastWithData, ct);
         }
         // A population changes the denominators of every later year that has no population of its own.
         if (source.Id == BefolkningSource.Id)
             foreach (var indicator in IndicatorCatalog.All.Where(i => i.PopulationColumn is not null))
                 await RecomputeAllAsync(conn, indicator, ct);
+    }
+
+    private static async Task<DateOnly> LastMonthWithDataAsync(NpgsqlConnection conn, string sourceId, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(conn, $"SELECT max(month) FROM ({DataMonths.Of(sourceId)}) AS m");
+        return await cmd.ExecuteScalarAsync(ct) is DateTime last ? DateOnly.FromDateTime(last) : DateOnly.MaxValue;
     }
 
     public async Task RecomputeAllAsync(NpgsqlConnection conn, CancellationToken ct = default)

@@ -17,7 +17,9 @@ public static class ContinuityIndicators
     /// and leaves it at m + 18. Per physician, the count after each entry and after each leave comes from two
     /// window frames over one sort of the visits; the change of nⱼ² that each causes is summed per patient and
     /// month, and running sums over one sort of those steps give N and Σ nⱼ² month by month. Only the visits of
-    /// the 17 months before <paramref name="fromMonth"/> and later can be in its windows.
+    /// the 17 months before <paramref name="fromMonth"/> and later can be in its windows, and every one of them is
+    /// in the window of <paramref name="fromMonth"/> itself: their entries collapse into one step there per
+    /// physician, its count then (nⱼ, so nⱼ² is the step's change), which is all that is needed from that month on.
     /// The latest visit is the running maximum of a key that sorts as the tie rule says: the visit date, then the
     /// visit id byte by byte (a \x01 ends it, so a shorter id that is a prefix sorts first), then the kommunkod,
     /// which is always four digits and is read back from the key's end.
@@ -25,45 +27,55 @@ public static class ContinuityIndicators
     private static string ContinuityRuns(string visitRows, string fromMonth) => $"""
         WITH visits AS (
             SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month,
-                   (to_char(v.besoksdatum, 'YYYYMMDD') || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
+                   (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
             FROM fact_lakarbesok v {visitRows}
             WHERE v.current AND v.ref_month >= ({fromMonth} - interval '{WindowMonths - 1} months')),
         physician_months AS (
             SELECT patient_key, lakare_id, ref_month AS m, count(*)::int AS c, max(latest) AS latest
             FROM visits GROUP BY patient_key, lakare_id, ref_month),
-        physician_counts AS (
-            SELECT patient_key, m, c, latest,
-                   sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
-                                RANGE BETWEEN '{WindowMonths - 1} months' PRECEDING AND CURRENT ROW) AS entered,
+        physician_counts AS MATERIALIZED (
+            SELECT patient_key, m, c, latest, lead(m) OVER entering AS next_m,
+                   sum(c) OVER entering AS entered, max(latest) OVER entering AS latest_entered,
                    coalesce(sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
                                 RANGE BETWEEN '1 month' FOLLOWING AND '{WindowMonths - 1} months' FOLLOWING), 0) AS left_behind
-            FROM physician_months),
+            FROM physician_months
+            WINDOW entering AS (PARTITION BY patient_key, lakare_id ORDER BY m
+                                RANGE BETWEEN '{WindowMonths - 1} months' PRECEDING AND CURRENT ROW)),
+        steps AS (
+            SELECT patient_key, m AS at, c AS dn, (entered * entered - (entered - c) * (entered - c))::int AS ds, latest
+            FROM physician_counts WHERE m > {fromMonth}
+            UNION ALL
+            SELECT patient_key, {fromMonth}, entered::int, (entered * entered)::int, latest_entered
+            FROM physician_counts WHERE m <= {fromMonth} AND (next_m IS NULL OR next_m > {fromMonth})
+            UNION ALL
+            SELECT patient_key, (m + interval '{WindowMonths} months')::date, -c,
+                   (left_behind * left_behind - (left_behind + c) * (left_behind + c))::int, NULL
+            FROM physician_counts),
         patient_steps AS (
-            SELECT patient_key, step.at, sum(step.dn) AS dn, sum(step.ds) AS ds, max(step.latest) AS latest
-            FROM physician_counts pc CROSS JOIN LATERAL (VALUES
-                (pc.m, pc.c, (pc.entered * pc.entered - (pc.entered - pc.c) * (pc.entered - pc.c))::int, pc.latest),
-                ((pc.m + interval '{WindowMonths} months')::date, -pc.c,
-                 (pc.left_behind * pc.left_behind - (pc.left_behind + pc.c) * (pc.left_behind + pc.c))::int, NULL)
-            ) AS step(at, dn, ds, latest)
-            GROUP BY patient_key, step.at),
+            SELECT patient_key, at, sum(dn)::int AS dn, sum(ds)::int AS ds, max(latest) AS latest
+            FROM steps GROUP BY patient_key, at),
         states AS (
             SELECT patient_key, at, lead(at) OVER p AS until,
                    sum(dn) OVER p AS visits, sum(ds) OVER p AS squares, max(latest) OVER p AS latest
             FROM patient_steps
             WINDOW p AS (PARTITION BY patient_key ORDER BY at))
         INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
-        SELECT patient_key, right(latest, 4), greatest(at, {fromMonth}), until,
-               (squares - visits)::numeric / (visits * (visits - 1))
+        SELECT patient_key, right(latest, 4), at, until, (squares - visits)::numeric / (visits * (visits - 1))
         FROM states
-        WHERE visits >= 3 AND until > {fromMonth};
+        WHERE visits >= 3;
         """;
 
     /// <summary>
     /// Sorted grouping keeps the order the next window needs, where hashing would sort the same rows again; the
-    /// sorts may take more memory than the default so fewer of them spill to disk.
+    /// sorts (a few million rows of a delivery's patients) run faster in memory than spilled to disk; compiling
+    /// the plan (JIT) costs more than it saves; the visit date sorts as text in ISO form.
     /// </summary>
-    private const string SortSettings = "SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '256MB';";
-    private const string DefaultSettings = "RESET enable_hashagg; RESET work_mem;";
+    private const string SortSettings =
+        "SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '1GB'; SET LOCAL jit = off; SET LOCAL datestyle = 'ISO, YMD';";
+    private const string DefaultSettings = "RESET enable_hashagg; RESET work_mem; RESET jit; RESET datestyle;";
+
+    /// <summary>A scalar subquery, so the planner filters by its value where it scans rather than after a join.</summary>
+    private const string AffectedFrom = "(SELECT month FROM affected_from)";
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
@@ -92,7 +104,7 @@ public static class ContinuityIndicators
                     {DefaultSettings}
                     """,
                 // A delivery changes the windows from its first month on, for the patients with visits in the slices it
-                // delivered or replaced: their runs before that month stay, the rest is computed again.
+                // delivered or replaced: their runs before that month stay (cut off at it), the rest is computed again.
                 RefreshAfterDeliverySql: $"""
                     {SortSettings}
                     CREATE TEMP TABLE affected_patients ON COMMIT DROP AS
@@ -104,11 +116,13 @@ public static class ContinuityIndicators
                     ANALYZE affected_patients;
                     CREATE TEMP TABLE affected_from ON COMMIT DROP AS
                         SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery;
-                    DELETE FROM lakarbesok_continuity c USING affected_patients a, affected_from f
-                    WHERE c.patient_key = a.patient_key AND c.first_month >= f.month;
-                    UPDATE lakarbesok_continuity c SET end_month = f.month FROM affected_patients a, affected_from f
-                    WHERE c.patient_key = a.patient_key AND c.end_month > f.month;
-                    {ContinuityRuns("JOIN affected_patients USING (patient_key)", "(SELECT month FROM affected_from)")}
+                    WITH removed AS (
+                        DELETE FROM lakarbesok_continuity c USING affected_patients a
+                        WHERE c.patient_key = a.patient_key AND c.end_month > {AffectedFrom}
+                        RETURNING c.*)
+                    INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
+                    SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM removed WHERE first_month < {AffectedFrom};
+                    {ContinuityRuns("JOIN affected_patients USING (patient_key)", AffectedFrom)}
                     DROP TABLE affected_patients, affected_from;
                     {DefaultSettings}
                     """),
