@@ -56,10 +56,22 @@ public sealed class OmtankeService : IAsyncDisposable
         if (key is not null && Encoding.UTF8.GetByteCount(key) < 16)
             throw new ImportSetupException(
                 $"{OmtankeSettings.PatientKeyVariable} är för kort: ange en hemlig nyckel på minst 16 tecken för patientidentiteter.");
-        var db = NpgsqlDataSource.Create(connectionString);
+        var db = NpgsqlDataSource.Create(WithoutDefaultCommandTimeout(connectionString));
         await Migrator.MigrateAsync(db, ct);
         return new OmtankeService(db, key is null ? null : new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
             new IndicatorEngine(new DisclosureSettings(settings.DisclosureLimit)));
+    }
+
+    /// <summary>
+    /// A recompute after a national-scale delivery runs for tens of seconds in one statement, where the driver's
+    /// default would cancel it after 30 and reject the import. An operator who sets Command Timeout keeps it.
+    /// </summary>
+    public static string WithoutDefaultCommandTimeout(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Command Timeout") || given.ContainsKey("CommandTimeout")
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
     }
 
     /// <summary>The embedded cluster's own key, made once and kept beside it.</summary>
