@@ -43,10 +43,17 @@ try
     var full = await cli.RunAsync(["recompute"]);
     report.Goal("full omräkning av alla indikatorer (s)", full.Elapsed.TotalSeconds, "< 120");
 
-    var month = await cli.ImportAsync("en månads leverans, slutenvard", files.SlutenvardLastMonth, report);
+    // The monthly delivery: the month after the 24, of the same people.
+    var month = await cli.ImportAsync("nästa månads leverans (2025-01), slutenvard", files.SlutenvardNextMonth, report);
     report.Goal("omräkning efter en månads leverans, slutenvard (s)", month.Recompute.TotalSeconds, "< 15");
-    var visits = await cli.ImportAsync("en månads leverans, lakarbesok", files.LakarbesokLastMonth, report);
+    var visits = await cli.ImportAsync("nästa månads leverans (2025-01), lakarbesok", files.LakarbesokNextMonth, report);
     report.Goal("omräkning efter en månads leverans, lakarbesok (s)", visits.Recompute.TotalSeconds, "< 15");
+    // A correction that replaces a whole month with other visits (another seed): every patient of the old and the
+    // new month is affected, about twice a month's patients — the worst case a month's delivery can be.
+    var stays = await cli.ImportAsync("korrigering av 2024-12 med andra rader, slutenvard", files.SlutenvardCorrection, report);
+    report.Goal("omräkning efter korrigering av en månad, slutenvard (s)", stays.Recompute.TotalSeconds, "");
+    var corrected = await cli.ImportAsync("korrigering av 2024-12 med andra rader, lakarbesok", files.LakarbesokCorrection, report);
+    report.Goal("omräkning efter korrigering av en månad, lakarbesok (s)", corrected.Recompute.TotalSeconds, "");
 
     var values = await cli.RunAsync(["values", "--from", "2024-01", "--to", "2024-12"]);
     report.Goal($"values för ett år, {values.Output.Count(c => c == '\n') - 1} rader (s)", values.Elapsed.TotalSeconds, "");
@@ -63,14 +70,17 @@ finally
 internal sealed class DataFiles(string dir, BenchmarkReport report)
 {
     private static readonly SampleOptions TwoYears = new() { FirstMonth = new DateOnly(2023, 1, 1), Months = 24 };
-    private static readonly SampleOptions LastMonth = TwoYears with { FirstMonth = new DateOnly(2024, 12, 1), Months = 1, Seed = 7 };
+    private static readonly SampleOptions NextMonth = TwoYears with { FirstMonth = new DateOnly(2025, 1, 1), Months = 1 };
+    private static readonly SampleOptions Correction = TwoYears with { FirstMonth = new DateOnly(2024, 12, 1), Months = 1, Seed = 7 };
 
     public string Befolkning => Generate("befolkning", TwoYears with { Scale = 21 });
     public string Utskrivningsklara => Generate("utskrivningsklara", TwoYears with { Scale = 94 });
     public string Slutenvard => Generate("slutenvard", TwoYears with { Scale = 21 });
     public string Lakarbesok => Generate("lakarbesok", TwoYears with { Scale = 82 });
-    public string SlutenvardLastMonth => Generate("slutenvard", LastMonth with { Scale = 21 }, "-2024-12");
-    public string LakarbesokLastMonth => Generate("lakarbesok", LastMonth with { Scale = 82 }, "-2024-12");
+    public string SlutenvardNextMonth => Generate("slutenvard", NextMonth with { Scale = 21 }, "-2025-01");
+    public string LakarbesokNextMonth => Generate("lakarbesok", NextMonth with { Scale = 82 }, "-2025-01");
+    public string SlutenvardCorrection => Generate("slutenvard", Correction with { Scale = 21 }, "-2024-12");
+    public string LakarbesokCorrection => Generate("lakarbesok", Correction with { Scale = 82 }, "-2024-12");
 
     private string Generate(string source, SampleOptions options, string suffix = "")
     {
