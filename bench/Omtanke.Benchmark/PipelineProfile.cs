@@ -27,7 +27,7 @@ public static class PipelineProfile
             var n = 0;
             while (reader.Read())
             {
-                for (var i = 0; i < columns; i++) reader.Cell(i);
+                for (var i = 0; i < columns; i++) reader.TryText(i, out _);
                 n++;
             }
             rows = n;
