@@ -41,6 +41,8 @@ public static class PipelineProfile
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         using (var reader = TableReader.Open(path, fingerprint))
         {
@@ -60,6 +62,8 @@ public static class PipelineProfile
         var cpu = process.TotalProcessorTime - cpuBefore;
         Console.WriteLine($"  pipeline med två trådar: {clock.Elapsed.TotalSeconds:0.00} s vägg, {cpu.TotalSeconds:0.00} s CPU " +
                           $"({cpu / clock.Elapsed:0.00} kärnor), {clock.Elapsed.TotalMicroseconds / rows:0.00} µs/rad");
+        Console.WriteLine($"  skräpsamlingar gen 0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]))}, " +
+                          $"paus {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s");
         Console.WriteLine($"  högsta minne: {Environment.WorkingSet / 1e6:0} MB nu, {process.PeakWorkingSet64 / 1e6:0} MB högst");
     }
 
