@@ -8,6 +8,13 @@ using Omtanke.Core.Storage;
 // National-scale benchmark of OmtankeIndikatorer: generates the data on the fly, imports it through the command
 // line as a separate process (so its memory is measured alone), and prints the figures against the goals.
 // Usage: Omtanke.Benchmark [--dir DIR] [--keep]. Uses OMTANKE_DB when set, else a throwaway local cluster.
+// Omtanke.Benchmark --pipeline FILE profiles the import's client side alone (no database), stage by stage.
+if (args is ["--pipeline", var pipelineFile])
+{
+    await PipelineProfile.RunAsync(pipelineFile);
+    return;
+}
+
 var dir = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault()
           ?? Path.Combine(Path.GetTempPath(), "omtanke-benchmark-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
 var keep = args.Contains("--keep");

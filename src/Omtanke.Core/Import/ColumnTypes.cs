@@ -15,8 +15,12 @@ public abstract class ColumnType
     /// <summary>The type as the extract documentation and error reports name it.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Parses a non-empty cell; returns the reason it is refused, or null.</summary>
-    public abstract string? TryParse(object cell, ImportContext context, out object? value);
+    /// <summary>Parses a cell's text, non-empty and without surrounding white space; returns the reason it is refused, or null.</summary>
+    public abstract string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value);
+
+    /// <summary>Parses a non-empty cell, text or a typed Excel value; returns the reason it is refused, or null.</summary>
+    public virtual string? TryParse(object cell, ImportContext context, out object? value) =>
+        TryParse(CellText(cell).AsSpan(), context, out value);
 
     public static string CellText(object cell) => cell switch
     {
@@ -40,10 +44,9 @@ public sealed class TextType(int maxLength = 200) : ColumnType
 {
     public override string Description => "text";
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
     {
-        var text = CellText(cell);
-        value = text;
+        value = text.ToString();
         return text.Length > maxLength ? $"Texten är längre än {maxLength} tecken." : null;
     }
 }
@@ -55,9 +58,9 @@ public sealed class PatientIdType : ColumnType
         context.PatientIds.Hash((PatientId)value, copy.Field(PatientIdHasher.HashBytes));
     public override string Description => "text (lagras endast som nyckelhash)";
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
     {
-        value = PatientId.Of(CellText(cell));
+        value = PatientId.Of(text);
         return value is null ? "Identiteten innehåller inga siffror eller bokstäver." : null;
     }
 }
@@ -70,18 +73,30 @@ public sealed class IntType(long min, long max) : ColumnType
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
+        if (cell is not double d) return base.TryParse(cell, context, out value);
         value = null;
-        long n;
-        if (cell is double d)
+        return d != Math.Floor(d) || Math.Abs(d) > int.MaxValue ? "Inte ett heltal." : InRange((long)d, out value);
+    }
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
+    {
+        value = null;
+        // Nearly every cell is plain digits; only the others need the general number parser.
+        if (text.Length > 18 || text.ContainsAnyExceptInRange('0', '9'))
         {
-            if (d != Math.Floor(d) || Math.Abs(d) > int.MaxValue) return "Inte ett heltal.";
-            n = (long)d;
+            if (!long.TryParse(WithoutGroupSeparators(text.ToString()), NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture, out var parsed))
+                return "Inte ett heltal.";
+            return InRange(parsed, out value);
         }
-        else if (!long.TryParse(WithoutGroupSeparators(CellText(cell)), NumberStyles.AllowLeadingSign,
-                     CultureInfo.InvariantCulture, out n))
-        {
-            return "Inte ett heltal.";
-        }
+        var n = 0L;
+        foreach (var c in text) n = n * 10 + (c - '0');
+        return InRange(n, out value);
+    }
+
+    private string? InRange(long n, out object? value)
+    {
+        value = null;
         if (n < Min || n > Max) return Max == int.MaxValue ? $"Måste vara minst {Min}." : $"Måste vara mellan {Min} och {Max}.";
         value = (int)n;
         return null;
@@ -92,18 +107,21 @@ public sealed class DecimalType(decimal min, decimal max) : ColumnType
 {
     public override string Description => $"decimaltal {min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)}";
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
+    public override string? TryParse(object cell, ImportContext context, out object? value) =>
+        cell is double d ? InRange((decimal)d, out value) : base.TryParse(cell, context, out value);
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
     {
         value = null;
-        decimal x;
-        if (cell is double d) x = (decimal)d;
-        else
-        {
-            var text = WithoutGroupSeparators(CellText(cell)).Replace(',', '.');
-            if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                    CultureInfo.InvariantCulture, out x))
-                return "Inte ett tal (använd , eller . som decimaltecken).";
-        }
+        if (!decimal.TryParse(WithoutGroupSeparators(text.ToString()).Replace(',', '.'),
+                NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var x))
+            return "Inte ett tal (använd , eller . som decimaltecken).";
+        return InRange(x, out value);
+    }
+
+    private string? InRange(decimal x, out object? value)
+    {
+        value = null;
         if (x < min || x > max) return $"Måste vara mellan {min.ToString(CultureInfo.InvariantCulture)} och {max.ToString(CultureInfo.InvariantCulture)}.";
         value = x;
         return null;
@@ -118,7 +136,6 @@ public sealed class DateType : ColumnType
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
-        value = null;
         switch (cell)
         {
             case DateTime dt:
@@ -128,7 +145,22 @@ public sealed class DateType : ColumnType
                 value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
                 return null;
         }
-        var text = CellText(cell).AsSpan();
+        return base.TryParse(cell, context, out value);
+    }
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
+    {
+        value = null;
+        // Nearly every cell is a plain yyyy-MM-dd: read its digits directly, not through the general date parser.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-' && !text[..4].ContainsAnyExceptInRange('0', '9')
+            && !text.Slice(5, 2).ContainsAnyExceptInRange('0', '9') && !text[8..].ContainsAnyExceptInRange('0', '9'))
+        {
+            var (year, month, day) = (Digits(text[..4]), Digits(text.Slice(5, 2)), Digits(text[8..]));
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+                return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
+            value = new DateOnly(year, month, day);
+            return null;
+        }
         // yyyy-MM-dd, optionally followed by a time (ignored, but it must be a time).
         if (text.Length < 10 || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || text.Length > 10 && (text[10] is not (' ' or 'T')
@@ -136,6 +168,13 @@ public sealed class DateType : ColumnType
             return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
         value = date;
         return null;
+    }
+
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var n = 0;
+        foreach (var c in digits) n = n * 10 + (c - '0');
+        return n;
     }
 }
 
@@ -146,13 +185,15 @@ public sealed class MonthType : ColumnType
 
     public override string? TryParse(object cell, ImportContext context, out object? value)
     {
+        if (cell is not DateTime dt) return base.TryParse(cell, context, out value);
+        value = new DateOnly(dt.Year, dt.Month, 1);
+        return null;
+    }
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
+    {
         value = null;
-        if (cell is DateTime dt)
-        {
-            value = new DateOnly(dt.Year, dt.Month, 1);
-            return null;
-        }
-        if (!DateTime.TryParseExact(CellText(cell), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             return "Ogiltig månad: skriv ÅÅÅÅ-MM.";
         value = new DateOnly(parsed.Year, parsed.Month, 1);
         return null;
@@ -166,19 +207,28 @@ public sealed class KommunkodType(bool allowRegion = false) : ColumnType
 
     public override string Description => allowRegion ? "kommunkod (4 siffror) eller region" : "kommunkod (4 siffror)";
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
-    {
+    /// <summary>Each code's one string, made when first read: a file repeats a handful of codes millions of times.</summary>
+    private static readonly string?[] Codes = new string?[10000];
+
+    public override string? TryParse(object cell, ImportContext context, out object? value) =>
         // Excel shows a code typed as a number without its leading zero (0180 as 180).
-        var text = cell is double d && d == Math.Floor(d) && d is >= 0 and < 10000
-            ? ((int)d).ToString("D4", CultureInfo.InvariantCulture)
-            : CellText(cell);
+        cell is double d && d == Math.Floor(d) && d is >= 0 and < 10000
+            ? TryParse(((int)d).ToString("D4", CultureInfo.InvariantCulture).AsSpan(), context, out value)
+            : base.TryParse(cell, context, out value);
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
+    {
         if (allowRegion && text.Equals(Region, StringComparison.OrdinalIgnoreCase))
         {
             value = Region;
             return null;
         }
-        value = text;
-        if (text.Length == 4 && text.All(char.IsAsciiDigit)) return null;
+        if (text.Length == 4 && !text.ContainsAnyExceptInRange('0', '9'))
+        {
+            var code = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+            value = Codes[code] ??= text.ToString();
+            return null;
+        }
         value = null;
         return allowRegion ? "Ska vara en kommunkod med fyra siffror eller ordet region." : "Ska vara en kommunkod med fyra siffror.";
     }
@@ -189,9 +239,9 @@ public sealed class EnumType(params string[] values) : ColumnType
     public IReadOnlyList<string> Values { get; } = values;
     public override string Description => "ett av: " + string.Join(", ", Values);
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
     {
-        var key = Names.Fold(CellText(cell));
+        var key = Names.Fold(text.ToString());
         value = Values.FirstOrDefault(v => v == key);
         return value is null ? $"Okänt värde: tillåtna är {string.Join(", ", Values)}." : null;
     }

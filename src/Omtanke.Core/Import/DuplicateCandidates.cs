@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Omtanke.Core.Import;
 
@@ -21,7 +20,6 @@ public sealed class DuplicateCandidates
 
     private readonly int[][] _keyColumns;
     private readonly ulong[][] _seen;
-    private readonly StringBuilder _key = new();
 
     public DuplicateCandidates(SourceDefinition source, long fileBytes)
     {
@@ -63,15 +61,15 @@ public sealed class DuplicateCandidates
     }
 
     /// <summary>64-bit FNV-1a of the key's values as text, separated by a character no value holds.</summary>
-    private ulong KeyHash(RowValues values, int[] columns)
+    private static ulong KeyHash(RowValues values, int[] columns)
     {
-        _key.Clear();
-        foreach (var column in columns)
-            _key.Append(KeyText(values[column])).Append('\u001F');
         var hash = 14695981039346656037UL;
-        foreach (var chunk in _key.GetChunks())
-            foreach (var c in chunk.Span)
+        foreach (var column in columns)
+        {
+            foreach (var c in KeyText(values[column]))
                 hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ '\u001F') * 1099511628211UL;
+        }
         return hash;
     }
 

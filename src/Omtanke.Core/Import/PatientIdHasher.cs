@@ -50,12 +50,13 @@ public sealed record PatientId
     public string LettersAndDigits { get; }
 
     /// <summary>The identity in a cell, or null when the cell has no letters or digits.</summary>
-    public static PatientId? Of(string raw)
+    public static PatientId? Of(ReadOnlySpan<char> raw)
     {
-        var kept = new StringBuilder(raw.Length);
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var kept = 0;
         foreach (var c in raw)
-            if (char.IsLetterOrDigit(c)) kept.Append(c);
-        return kept.Length == 0 ? null : new PatientId(kept.ToString());
+            if (char.IsLetterOrDigit(c)) buffer[kept++] = c;
+        return kept == 0 ? null : new PatientId(new string(buffer[..kept]));
     }
 
     public override string ToString() => "(patientidentitet)";

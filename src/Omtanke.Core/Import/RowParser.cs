@@ -7,34 +7,59 @@ public sealed class RowParser(HeaderMatch header, ImportContext context)
     /// <summary>Whose rows the file may hold: under a municipality's scope a row of another area is an error.</summary>
     public ImportScope Scope { get; init; } = ImportScope.Everything;
 
-    public List<ImportError> Parse(ITableReader reader, RowValues values)
+    private readonly List<ImportError> _errors = [];
+
+    /// <summary>The row's errors, in a list that the next call reuses.</summary>
+    public IReadOnlyList<ImportError> Parse(ITableReader reader, RowValues values)
     {
-        var errors = new List<ImportError>(0);
+        _errors.Clear();
         values.Clear();
         for (var i = 0; i < Source.Columns.Count; i++)
         {
             var column = Source.Columns[i];
             var position = header.Positions[i];
-            var cell = position < 0 ? null : reader.Cell(position);
-            if (ColumnType.IsEmpty(cell))
+            string? reason;
+            object? value;
+            if (position >= 0 && reader.TryText(position, out var raw))
             {
-                if (!column.Optional)
-                    errors.Add(new ImportError(reader.Line, column.Name, "", "Värde saknas: kolumnen är obligatorisk."));
-                continue;
+                var text = raw.Trim();
+                if (text.IsEmpty)
+                {
+                    Missing(reader, column);
+                    continue;
+                }
+                reason = column.Type.TryParse(text, context, out value);
+                if (reason is not null) _errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(text.ToString()), reason));
             }
-            var reason = column.Type.TryParse(cell!, context, out var value);
+            else
+            {
+                var cell = position < 0 ? null : reader.Cell(position);
+                if (ColumnType.IsEmpty(cell))
+                {
+                    Missing(reader, column);
+                    continue;
+                }
+                reason = column.Type.TryParse(cell!, context, out value);
+                if (reason is not null) _errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(ColumnType.CellText(cell!)), reason));
+            }
             if (reason is null) values[i] = value;
-            else errors.Add(new ImportError(reader.Line, column.Name, ImportError.Shown(ColumnType.CellText(cell!)), reason));
         }
-        foreach (var rule in Source.RowRules)
+        for (var r = 0; r < Source.RowRules.Count; r++)
         {
+            var rule = Source.RowRules[r];
             if (!rule.Reads.All(values.Has) || rule.Holds(values)) continue;
             var shown = values[Source.IndexOf(rule.Column)];
-            errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
+            _errors.Add(new ImportError(reader.Line, rule.Column, shown is null ? null : ImportError.Shown(ColumnType.CellText(shown)), rule.Reason(values)));
         }
         // Only a row that parsed has an area; an unrestricted import (nearly all rows) skips the check.
-        if (Scope.Kommunkod is not null && errors.Count == 0 && Scope.RowRefusal(Source, values, Source.Area(values), reader.Line) is { } outside)
-            errors.Add(outside);
-        return errors;
+        if (Scope.Kommunkod is not null && _errors.Count == 0 && Scope.RowRefusal(Source, values, Source.Area(values), reader.Line) is { } outside)
+            _errors.Add(outside);
+        return _errors;
+    }
+
+    private void Missing(ITableReader reader, Column column)
+    {
+        if (!column.Optional)
+            _errors.Add(new ImportError(reader.Line, column.Name, "", "Värde saknas: kolumnen är obligatorisk."));
     }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using ExcelDataReader;
 
 namespace Omtanke.Core.Import;
@@ -18,6 +16,8 @@ public interface ITableReader : IDisposable
     bool Read();
     /// <summary>The cell, or null when the row has no such cell.</summary>
     object? Cell(int index);
+    /// <summary>The cell's text when the cell is text (every CSV field); false for a typed or missing cell.</summary>
+    bool TryText(int index, out ReadOnlySpan<char> text);
 }
 
 /// <summary>A file that cannot be read as a table at all: the whole file is refused.</summary>
@@ -38,28 +38,37 @@ public static class TableReader
     };
 }
 
+/// <summary>
+/// A CSV file read as RFC 4180 says: fields may be quoted with ", a quote inside quotes is written twice, and a
+/// quoted field may hold the delimiter and line breaks. A quote inside an unquoted field, or after a closing
+/// quote, is kept as text. Lines end with CRLF, LF or CR; empty lines are skipped. Each record's fields are
+/// copied into one reused buffer, so a row costs no allocation: callers read a field as a span of it.
+/// </summary>
 public sealed class CsvTableReader : ITableReader
 {
     private static readonly char[] Delimiters = [';', ',', '\t'];
     private readonly StreamReader _text;
-    private readonly CsvParser _parser;
-    private string[] _record = [];
+    private readonly char _delimiter;
+    private readonly SearchValues<char> _fieldEnds;
+    private readonly char[] _input = new char[1 << 16];
+    private int _position;
+    private int _end;
+    private char[] _record = new char[256];
+    private int _recordLength;
+    private int[] _fieldEnd = new int[16];
+    private int _fields;
+    /// <summary>The line the next character is on.</summary>
+    private int _nextLine = 1;
 
     private CsvTableReader(StreamReader text, char delimiter, string encodingName)
     {
         _text = text;
-        _parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            IgnoreBlankLines = true,
-            BadDataFound = null,
-            TrimOptions = TrimOptions.None,
-            DetectColumnCountChanges = false,
-        });
+        _delimiter = delimiter;
+        _fieldEnds = SearchValues.Create([delimiter, '\r', '\n']);
         Format = $"csv {encodingName} {(delimiter == '\t' ? "tab" : delimiter.ToString())}";
         if (!ReadRecord())
             throw new UnreadableFileException("Filen är tom: den första raden ska vara en rubrikrad med kolumnnamn.");
-        Header = _record;
+        Header = Enumerable.Range(0, _fields).Select(i => Field(i).ToString()).ToList();
     }
 
     public static CsvTableReader Open(string path, Encoding encoding)
@@ -80,27 +89,114 @@ public sealed class CsvTableReader : ITableReader
     public bool Read()
     {
         while (ReadRecord())
-            if (_record.Any(f => !string.IsNullOrWhiteSpace(f))) return true;
+            if (!_record.AsSpan(0, _recordLength).IsWhiteSpace()) return true;
         return false;
     }
 
-    public object? Cell(int index) => index < _record.Length ? _record[index] : null;
+    public object? Cell(int index) => index < _fields ? Field(index).ToString() : null;
 
+    public bool TryText(int index, out ReadOnlySpan<char> text)
+    {
+        text = index < _fields ? Field(index) : default;
+        return index < _fields;
+    }
+
+    private ReadOnlySpan<char> Field(int index)
+    {
+        var start = index == 0 ? 0 : _fieldEnd[index - 1];
+        return _record.AsSpan(start, _fieldEnd[index] - start);
+    }
+
+    /// <summary>The next record that is not an empty line; false at the end of the file.</summary>
     private bool ReadRecord()
     {
-        try
+        _recordLength = 0;
+        _fields = 0;
+        int c;
+        while ((c = Peek()) is '\r' or '\n') SkipLineBreak();
+        if (c < 0) return false;
+        Line = _nextLine;
+        while (true)
         {
-            if (!_parser.Read()) return false;
-            _record = _parser.Record ?? [];
-            // RawRow is the line the record ends on; a quoted field with line breaks makes it start earlier.
-            Line = _parser.RawRow - _record.Sum(f => f.AsSpan().Count('\n'));
+            if (Peek() == '"')
+            {
+                _position++;
+                ReadQuoted();
+            }
+            ReadUnquoted();
+            EndField();
+            c = Peek();
+            if (c == _delimiter)
+            {
+                _position++;
+                continue;
+            }
+            if (c >= 0) SkipLineBreak();
             return true;
         }
-        catch (CsvHelperException e)
+    }
+
+    /// <summary>Up to the delimiter or the end of the line; quotes here are text.</summary>
+    private void ReadUnquoted()
+    {
+        while (Peek() >= 0)
         {
-            throw new UnreadableFileException("Filen kan inte läsas som CSV: " + e.Message.Split('\n')[0],
-                e.Context?.Parser?.RawRow);
+            var rest = _input.AsSpan(_position, _end - _position);
+            var stop = rest.IndexOfAny(_fieldEnds);
+            Append(stop < 0 ? rest : rest[..stop]);
+            _position += stop < 0 ? rest.Length : stop;
+            if (stop >= 0) return;
         }
+    }
+
+    /// <summary>After an opening quote: up to the closing one, a doubled quote being one quote of the text.</summary>
+    private void ReadQuoted()
+    {
+        // A CR that ends one buffer's worth and the LF that starts the next are one line break.
+        var endsWithCr = false;
+        while (Peek() >= 0)
+        {
+            var rest = _input.AsSpan(_position, _end - _position);
+            var quote = rest.IndexOf('"');
+            var text = quote < 0 ? rest : rest[..quote];
+            Append(text);
+            _nextLine += text.Count('\n') + text.Count('\r') - text.Count("\r\n") - (endsWithCr && text.StartsWith('\n') ? 1 : 0);
+            endsWithCr = quote < 0 && text.EndsWith('\r');
+            _position += text.Length;
+            if (quote < 0) continue;
+            _position++;
+            if (Peek() != '"') return;
+            Append("\"");
+            _position++;
+        }
+    }
+
+    private void SkipLineBreak()
+    {
+        if (_input[_position++] == '\r' && Peek() == '\n') _position++;
+        _nextLine++;
+    }
+
+    private int Peek()
+    {
+        if (_position < _end) return _input[_position];
+        _position = 0;
+        _end = _text.Read(_input, 0, _input.Length);
+        return _end > 0 ? _input[0] : -1;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_recordLength + text.Length > _record.Length)
+            Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + text.Length));
+        text.CopyTo(_record.AsSpan(_recordLength));
+        _recordLength += text.Length;
+    }
+
+    private void EndField()
+    {
+        if (_fields == _fieldEnd.Length) Array.Resize(ref _fieldEnd, _fields * 2);
+        _fieldEnd[_fields++] = _recordLength;
     }
 
     /// <summary>The delimiter is the one of ; , TAB that occurs most often, outside quotes, in the header line.</summary>
@@ -123,7 +219,6 @@ public sealed class CsvTableReader : ITableReader
 
     public void Dispose()
     {
-        _parser.Dispose();
         _text.Dispose();
     }
 }
@@ -171,6 +266,13 @@ public sealed class ExcelTableReader : ITableReader
     }
 
     public object? Cell(int index) => index < _reader.FieldCount ? _reader.GetValue(index) : null;
+
+    public bool TryText(int index, out ReadOnlySpan<char> text)
+    {
+        var cell = Cell(index) as string;
+        text = cell;
+        return cell is not null;
+    }
 
     public void Dispose()
     {

@@ -122,6 +122,20 @@ public sealed class ReaderTests
     }
 
     [Test]
+    public async Task Lines_may_end_with_a_lone_CR_and_a_CRLF_in_quotes_is_one_line_break()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        var file = folder.WriteText("cr.csv", string.Join("\r",
+            Extracts.UkHeader(),
+            "V1;P1;1380;80;somatik;Halmstad;\"Avd 5\r\nvåning 2\rrum \"\"3\"\"\";2024-03-01;2024-03-05;2024-03-09", // lines 2-4
+            "V2;P2;1380;131;somatik;Halmstad;Avd 6;2024-03-01;2024-03-05;2024-03-09",                                   // line 5
+            ""));
+
+        await service.ImportRejectedWithAsync(file, new ImportError(5, "alder", "131", "Måste vara mellan 0 och 120."));
+    }
+
+    [Test]
     public async Task Empty_lines_and_lines_of_only_delimiters_are_ignored_but_still_counted_in_line_numbers()
     {
         await using var service = await TestPostgres.CreateServiceAsync();
