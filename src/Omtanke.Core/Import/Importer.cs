@@ -81,7 +81,8 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
         var copy = await conn.BeginRawBinaryCopyAsync(FactCopy.Command(source), ct);
-        ParseSummary parsed;
+        ParseSummary? parsed = null;
+        UnreadableFileException? unreadable = null;
         await using (copy)
         {
             try
@@ -96,12 +97,21 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 if (parsed.ErrorCount == 0 && parsed.Rows > 0) writer.Complete();
                 else await copy.CancelAsync();
             }
+            catch (UnreadableFileException e)
+            {
+                await copy.CancelAsync();
+                unreadable = e;
+            }
             catch
             {
                 await copy.CancelAsync();
                 throw;
             }
         }
+        // Without a summary the file broke off mid-way as no table can (a quote that never closes).
+        if (parsed is null)
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
+                [new ImportError(unreadable!.Line, null, null, unreadable.Message)], 1, header.Warnings, ct);
         var (errors, errorCount, rows, outOfCounty, counted, candidates) = parsed;
         if (errorCount == 0 && rows == 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,

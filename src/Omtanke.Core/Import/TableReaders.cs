@@ -46,6 +46,11 @@ public static class TableReader
 /// </summary>
 public sealed class CsvTableReader : ITableReader
 {
+    /// <summary>
+    /// No extract's row comes near this; a quote left open makes the rest of the file one field, which must
+    /// neither fill the memory nor pass for a row.
+    /// </summary>
+    public const int MaxRecordChars = 1 << 20;
     private static readonly char[] Delimiters = [';', ',', '\t'];
     private readonly StreamReader _text;
     private readonly char _delimiter;
@@ -169,6 +174,10 @@ public sealed class CsvTableReader : ITableReader
             Append("\"");
             _position++;
         }
+        throw new UnreadableFileException(
+            $"Fält {_fields + 1} på rad {Line} börjar med citattecken (\") men citattecknet stängs aldrig, så resten av " +
+            "filen blir ett enda fält. Lägg till det avslutande citattecknet (eller ta bort det inledande) och importera filen igen.",
+            Line);
     }
 
     private void SkipLineBreak()
@@ -187,6 +196,10 @@ public sealed class CsvTableReader : ITableReader
 
     private void Append(ReadOnlySpan<char> text)
     {
+        if (_recordLength + text.Length > MaxRecordChars)
+            throw new UnreadableFileException(
+                $"Raden som börjar på rad {Line} är längre än {MaxRecordChars:N0} tecken. Troligen stängs ett citattecken (\") " +
+                "aldrig i ett fält på den raden: rätta citattecknen och importera filen igen.", Line);
         if (_recordLength + text.Length > _record.Length)
             Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + text.Length));
         text.CopyTo(_record.AsSpan(_recordLength));

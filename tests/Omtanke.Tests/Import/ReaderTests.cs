@@ -136,6 +136,40 @@ public sealed class ReaderTests
     }
 
     [Test]
+    public async Task A_quote_that_never_closes_rejects_the_file_naming_the_line_it_opens_on()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        var file = folder.WriteText("oppet-citat.csv", string.Join("\n",
+            Extracts.UkHeader(),
+            new Stay("V1", "1380", "2024-03-05", 2).Csv(),                                             // line 2
+            "V2;P2;1380;80;somatik;\"Halmstad;Avd 6;2024-03-01;2024-03-05;2024-03-09",                  // line 3
+            new Stay("V3", "1380", "2024-03-05", 4).Csv(),
+            ""));
+
+        await service.ImportRejectedWithAsync(file, new ImportError(3, null, null,
+            "Fält 6 på rad 3 börjar med citattecken (\") men citattecknet stängs aldrig, så resten av filen blir ett enda fält. " +
+            "Lägg till det avslutande citattecknet (eller ta bort det inledande) och importera filen igen."));
+        Assert.That(await service.ScalarAsync<long>("SELECT count(*) FROM fact_utskrivningsklara"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_row_longer_than_a_million_characters_is_refused_before_it_fills_the_memory()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        var file = folder.WriteText("lang-rad.csv", string.Join("\n",
+            Extracts.UkHeader(),
+            new Stay("V1", "1380", "2024-03-05", 2).Csv(),
+            "V2;P2;1380;80;somatik;Halmstad;" + new string('x', CsvTableReader.MaxRecordChars) + ";2024-03-01;2024-03-05;2024-03-09",
+            ""));
+
+        await service.ImportRejectedWithAsync(file, new ImportError(3, null, null,
+            $"Raden som börjar på rad 3 är längre än {CsvTableReader.MaxRecordChars:N0} tecken. Troligen stängs ett citattecken (\") " +
+            "aldrig i ett fält på den raden: rätta citattecknen och importera filen igen."));
+    }
+
+    [Test]
     public async Task Empty_lines_and_lines_of_only_delimiters_are_ignored_but_still_counted_in_line_numbers()
     {
         await using var service = await TestPostgres.CreateServiceAsync();
