@@ -22,6 +22,14 @@ public abstract class ColumnType
     public virtual string? TryParse(object cell, ImportContext context, out object? value) =>
         TryParse(CellText(cell).AsSpan(), context, out value);
 
+    /// <summary>The number a run of ASCII digits (at most 18) writes.</summary>
+    protected static long Digits(ReadOnlySpan<char> digits)
+    {
+        var n = 0L;
+        foreach (var c in digits) n = n * 10 + (c - '0');
+        return n;
+    }
+
     public static string CellText(object cell) => cell switch
     {
         string s => s.Trim(),
@@ -89,9 +97,7 @@ public sealed class IntType(long min, long max) : ColumnType
                 return "Inte ett heltal.";
             return InRange(parsed, out value);
         }
-        var n = 0L;
-        foreach (var c in text) n = n * 10 + (c - '0');
-        return InRange(n, out value);
+        return InRange(Digits(text), out value);
     }
 
     private string? InRange(long n, out object? value)
@@ -155,7 +161,7 @@ public sealed class DateType : ColumnType
         if (text.Length == 10 && text[4] == '-' && text[7] == '-' && !text[..4].ContainsAnyExceptInRange('0', '9')
             && !text.Slice(5, 2).ContainsAnyExceptInRange('0', '9') && !text[8..].ContainsAnyExceptInRange('0', '9'))
         {
-            var (year, month, day) = (Digits(text[..4]), Digits(text.Slice(5, 2)), Digits(text[8..]));
+            var (year, month, day) = ((int)Digits(text[..4]), (int)Digits(text.Slice(5, 2)), (int)Digits(text[8..]));
             if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
                 return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
             value = new DateOnly(year, month, day);
@@ -168,13 +174,6 @@ public sealed class DateType : ColumnType
             return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
         value = date;
         return null;
-    }
-
-    private static int Digits(ReadOnlySpan<char> digits)
-    {
-        var n = 0;
-        foreach (var c in digits) n = n * 10 + (c - '0');
-        return n;
     }
 }
 
