@@ -74,22 +74,32 @@ public static class PipelineProfile
         var header = HeaderMatch.Of(reader.Header, null);
         var parser = new RowParser(header, Context);
         var source = parser.Source;
-        var values = new RowValues(source);
+        var batch = new RowBatch(source, 2048);
         var duplicates = new DuplicateCandidates(source, fingerprint.Size);
         var slices = new Dictionary<(DateOnly, string), int>();
         var copy = sink is null ? null : new BinaryCopyWriter(sink);
         copy?.WriteHeader();
         while (reader.Read())
         {
+            var values = batch.Values[batch.Count];
             if (parser.Parse(reader, values).Count > 0) throw new InvalidOperationException($"Rad {reader.Line} har fel.");
             var area = source.Area(values);
             var reference = source.ReferenceDate(values);
             var month = new DateOnly(reference.Year, reference.Month, 1);
             slices[(month, area)] = slices.GetValueOrDefault((month, area)) + 1;
-            duplicates.Add(values, reader.Line);
-            if (copy is not null) FactCopy.Write(copy, source, 1, reader.Line, values, month, area, Context);
+            (batch.Lines[batch.Count], batch.Areas[batch.Count], batch.Months[batch.Count]) = (reader.Line, area, month);
+            if (++batch.Count == batch.Values.Length) Hand(batch);
         }
+        Hand(batch);
         copy?.Complete();
+
+        void Hand(RowBatch full)
+        {
+            duplicates.Add(full);
+            for (var i = 0; copy is not null && i < full.Count; i++)
+                FactCopy.Write(copy, source, 1, full.Lines[i], full.Values[i], full.Months[i], full.Areas[i], Context);
+            full.Count = 0;
+        }
     }
 
     private static TimeSpan Pass(string what, Action run)

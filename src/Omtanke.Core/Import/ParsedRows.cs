@@ -88,15 +88,19 @@ public static class ParsedRows
                 var reference = source.ReferenceDate(values);
                 var month = new DateOnly(reference.Year, reference.Month, 1);
                 slices[(month, area)] = slices.GetValueOrDefault((month, area)) + 1;
-                duplicates.Add(values, reader.Line);
                 batch.Lines[batch.Count] = reader.Line;
                 batch.Areas[batch.Count] = area;
                 batch.Months[batch.Count] = month;
                 if (++batch.Count < batch.Values.Length) continue;
+                duplicates.Add(batch);
                 await parsed.WriteAsync(batch, ct);
                 batch = await free.ReadAsync(ct);
             }
-            if (errorCount == 0 && batch.Count > 0) await parsed.WriteAsync(batch, ct);
+            if (errorCount == 0 && batch.Count > 0)
+            {
+                duplicates.Add(batch);
+                await parsed.WriteAsync(batch, ct);
+            }
             parsed.Complete();
             return new ParseSummary(errors, errorCount, rows, outOfCounty, slices, duplicates);
         }

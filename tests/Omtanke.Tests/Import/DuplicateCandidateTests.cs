@@ -10,21 +10,34 @@ namespace Omtanke.Tests.Import;
 /// </summary>
 public sealed class DuplicateCandidateTests
 {
-    private static RowValues Visit(string besokId)
+    /// <summary>Adds rows as the import does, a batch of 2 048 at a time (the last one partly filled).</summary>
+    private static void AddInBatches(DuplicateCandidates candidates, SourceDefinition source, IEnumerable<(Action<RowValues> Fill, int Line)> rows)
     {
-        var values = new RowValues(LakarbesokSource.Definition);
-        values[LakarbesokSource.Definition.IndexOf("besok_id")] = besokId;
-        return values;
+        var batch = new RowBatch(source, 2048);
+        foreach (var (fill, line) in rows)
+        {
+            batch.Values[batch.Count].Clear();
+            fill(batch.Values[batch.Count]);
+            batch.Lines[batch.Count++] = line;
+            if (batch.Count < batch.Values.Length) continue;
+            candidates.Add(batch);
+            batch.Count = 0;
+        }
+        if (batch.Count > 0) candidates.Add(batch);
     }
+
+    private static (Action<RowValues>, int) Visit(string besokId, int line) =>
+        (values => values[LakarbesokSource.Definition.IndexOf("besok_id")] = besokId, line);
 
     [Test]
     public void Every_repeated_key_is_a_candidate_and_few_unique_keys_are()
     {
         var candidates = new DuplicateCandidates(LakarbesokSource.Definition, fileBytes: 16_000_000);
         const int rows = 200_000;
-        for (var line = 2; line < rows + 2; line++) candidates.Add(Visit($"B{line}"), line);
         var repeats = new[] { 2, 777, 150_001, rows + 1 };
-        foreach (var (repeated, i) in repeats.Select((r, i) => (r, i))) candidates.Add(Visit($"B{repeated}"), rows + 2 + i);
+        AddInBatches(candidates, LakarbesokSource.Definition,
+            Enumerable.Range(2, rows).Select(line => Visit($"B{line}", line))
+                .Concat(repeats.Select((repeated, i) => Visit($"B{repeated}", rows + 2 + i))));
 
         var repeatLines = Enumerable.Range(rows + 2, repeats.Length);
         Assert.Multiple(() =>
@@ -41,13 +54,11 @@ public sealed class DuplicateCandidateTests
         var source = HemsjukvardSource.Definition;
         var candidates = new DuplicateCandidates(source, fileBytes: 1000);
         var rows = new[] { (2024, 3, "1380"), (2024, 3, "1381"), (2024, 4, "1380"), (2024, 3, "1380") };
-        foreach (var ((year, month, kommunkod), line) in rows.Select((r, i) => (r, i + 2)))
+        AddInBatches(candidates, source, rows.Select(((int Year, int Month, string Kommunkod) r, int i) => ((Action<RowValues>)(values =>
         {
-            var values = new RowValues(source);
-            values[source.IndexOf("period")] = new DateOnly(year, month, 1);
-            values[source.IndexOf("kommunkod")] = kommunkod;
-            candidates.Add(values, line);
-        }
+            values[source.IndexOf("period")] = new DateOnly(r.Year, r.Month, 1);
+            values[source.IndexOf("kommunkod")] = r.Kommunkod;
+        }), i + 2)));
         Assert.That(candidates.Lines, Is.EqualTo(new[] { 5 }));
     }
 
@@ -61,12 +72,8 @@ public sealed class DuplicateCandidateTests
             ReferenceDate = _ => new DateOnly(2024, 1, 1), UniqueKeys = [["varde"]],
         };
         var candidates = new DuplicateCandidates(source, fileBytes: 1000);
-        foreach (var (value, line) in new[] { (1.5m, 2), (1.50m, 3) })
-        {
-            var values = new RowValues(source);
-            values[0] = value;
-            candidates.Add(values, line);
-        }
+        AddInBatches(candidates, source, new[] { (1.5m, 2), (1.50m, 3) }
+            .Select(r => ((Action<RowValues>)(values => values[0] = r.Item1), r.Item2)));
         Assert.That(candidates.Lines, Is.EqualTo(new[] { 3 }));
     }
 
