@@ -19,7 +19,8 @@ public static class ContinuityIndicators
     /// month, and running sums over one sort of those steps give N and Σ nⱼ² month by month. Only the visits of
     /// the 17 months before <paramref name="fromMonth"/> and later can be in its windows, and every one of them is
     /// in the window of <paramref name="fromMonth"/> itself: their entries collapse into one step there per
-    /// physician, its count then (nⱼ, so nⱼ² is the step's change), which is all that is needed from that month on.
+    /// physician, its count then (nⱼ, so nⱼ² is the step's change), which is all that is needed from that month on;
+    /// that physician's latest visit is in the last of those months, so the step carries that month's latest.
     /// The latest visit is the running maximum of a key that sorts as the tie rule says: the visit date, then the
     /// visit id byte by byte (a \x01 ends it, so a shorter id that is a prefix sorts first), then the kommunkod,
     /// which is always four digits and is read back from the key's end.
@@ -35,7 +36,7 @@ public static class ContinuityIndicators
             FROM visits GROUP BY patient_key, lakare_id, ref_month),
         physician_counts AS (
             SELECT patient_key, m, c, latest, lead(m) OVER entering AS next_m,
-                   sum(c) OVER entering AS entered, max(latest) OVER entering AS latest_entered,
+                   sum(c) OVER entering AS entered,
                    coalesce(sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
                                 RANGE BETWEEN '1 month' FOLLOWING AND '{WindowMonths - 1} months' FOLLOWING), 0) AS left_behind
             FROM physician_months
@@ -52,7 +53,7 @@ public static class ContinuityIndicators
                    unnest(ARRAY[CASE WHEN m > {fromMonth} THEN entered * entered - (entered - c) * (entered - c)
                                      ELSE entered * entered END::int,
                                 (left_behind * left_behind - (left_behind + c) * (left_behind + c))::int]) AS ds,
-                   unnest(ARRAY[CASE WHEN m > {fromMonth} THEN latest ELSE latest_entered END, NULL]) AS latest
+                   unnest(ARRAY[latest, NULL]) AS latest
             FROM physician_counts),
         patient_steps AS (
             SELECT patient_key, at, sum(dn)::int AS dn, sum(ds)::int AS ds, max(latest) AS latest
