@@ -71,10 +71,13 @@ public static class RecomputeCommand
         await using var service = await OmtankeService.OpenAsync(settings);
         var started = DateTime.UtcNow;
         await using (var conn = await service.Db.OpenConnectionAsync())
-        await using (var tx = await conn.BeginTransactionAsync())
         {
-            await service.Engine.RecomputeAllAsync(conn);
-            await tx.CommitAsync();
+            await using (var tx = await conn.BeginTransactionAsync())
+            {
+                await service.Engine.RecomputeAllAsync(conn);
+                await tx.CommitAsync();
+            }
+            await service.Engine.VacuumDerivedTablesAsync(conn);
         }
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Alla {IndicatorCatalog.All.Count} indikatorer beräknades på nytt på {(DateTime.UtcNow - started).TotalSeconds:0.0} s."));

@@ -57,4 +57,4 @@ public sealed record IndicatorDefinition
 /// A table derived from a source's facts, for an indicator too costly to compute from the facts each time:
 /// rebuilt whole on a full recompute, refreshed for what a delivery (@delivery) touched after an import.
 /// </summary>
-public sealed record DerivedTable(string RebuildSql, string RefreshAfterDeliverySql);
+public sealed record DerivedTable(string Name, string RebuildSql, string RefreshAfterDeliverySql);

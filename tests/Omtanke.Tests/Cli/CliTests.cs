@@ -1,4 +1,5 @@
 using Npgsql;
+using Omtanke.Tests.Support;
 
 namespace Omtanke.Tests.Cli;
 
@@ -288,6 +289,25 @@ public sealed class CliTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.StdoutLines, Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Recompute_recomputes_every_indicator_and_leaves_the_derived_tables_vacuumed()
+    {
+        using var folder = new TempFolder();
+        var env = CliEnvironment.For(await TestPostgres.CreateDatabaseAsync(), folder.Path);
+        var visits = Path.Combine(RepositoryPaths.Case("ko05l-beraknad"), "lakarbesok.csv");
+        Assert.That((await CliProcess.RunAsync(env, "import", visits)).ExitCode, Is.EqualTo(0));
+
+        var result = await CliProcess.RunAsync(env, "recompute");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Stdout, Does.StartWith("Alla 23 indikatorer beräknades på nytt på "));
+        await using var conn = new NpgsqlConnection(env.Database);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT relallvisible > 0 AND relpages = relallvisible FROM pg_class WHERE relname = 'lakarbesok_continuity'", conn);
+        Assert.That(await cmd.ExecuteScalarAsync(), Is.True, "every page of the rebuilt runs is marked all-visible by VACUUM");
     }
 
     [Test]

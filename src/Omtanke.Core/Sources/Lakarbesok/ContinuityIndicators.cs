@@ -101,6 +101,7 @@ public static class ContinuityIndicators
                 GROUP BY area, month
                 """,
             Derived = new DerivedTable(
+                Name: "lakarbesok_continuity",
                 RebuildSql: $"""
                     {SortSettings}
                     TRUNCATE lakarbesok_continuity;
