@@ -108,17 +108,23 @@ public static class ContinuityIndicators
                     {ContinuityRuns("", "'-infinity'::date")}
                     {DefaultSettings}
                     """,
-                // A delivery changes the windows from its first month on, for the patients with visits in the slices it
-                // delivered or replaced: their runs before that month stay (cut off at it), the rest is computed again.
+                // A delivery changes the windows from its first month on, for the patients whose visits in the slices it
+                // delivered differ from those in the slices it replaced (a corrected month mostly repeats the visits it
+                // replaces): their runs before that month stay (cut off at it), the rest is computed again.
                 RefreshAfterDeliverySql: $"""
-                    {SortSettings}
                     CREATE TEMP TABLE affected_patients ON COMMIT DROP AS
-                        SELECT patient_key FROM fact_lakarbesok WHERE delivery_id = @delivery
-                        UNION
-                        SELECT f.patient_key FROM delivery_slices s
-                        JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
-                        WHERE s.superseded_by = @delivery;
+                        SELECT DISTINCT patient_key FROM (
+                            SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod, 1 AS side
+                            FROM fact_lakarbesok WHERE delivery_id = @delivery
+                            UNION ALL
+                            SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod, -1
+                            FROM delivery_slices s
+                            JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
+                            WHERE s.superseded_by = @delivery) AS visits
+                        GROUP BY patient_key, lakare_id, besoksdatum, besok_id, kommunkod
+                        HAVING sum(side) <> 0;
                     ANALYZE affected_patients;
+                    {SortSettings}
                     CREATE TEMP TABLE affected_from ON COMMIT DROP AS
                         SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery;
                     WITH removed AS (
