@@ -6,10 +6,11 @@ using Omtanke.Core.Import;
 namespace Omtanke.Benchmark;
 
 /// <summary>
-/// The import's client side alone, without a database: reads a CSV file through the same reader, parser and
-/// COPY encoder as an import, into a sink that discards the bytes. Each single-threaded pass adds one stage, so
-/// the differences are each stage's cost per row; the last pass runs the real two-thread pipeline and shows how
-/// well the threads overlap (CPU time against wall time). Run: <c>Omtanke.Benchmark --pipeline FILE</c>.
+/// The import's client side alone, without a database: reads a CSV file through the same reader and the same
+/// parsing pipeline (<see cref="ParsedRows"/>) as an import, into a COPY encoder whose bytes are discarded. Each pass
+/// adds one stage and is measured in CPU time, so the differences are each stage's cost per row whichever thread
+/// did the work; the last pass also shows how well the two threads overlap (CPU time against wall time).
+/// Run: <c>Omtanke.Benchmark --pipeline FILE</c>.
 /// </summary>
 public static class PipelineProfile
 {
@@ -20,94 +21,61 @@ public static class PipelineProfile
     {
         var fingerprint = FileFingerprint.Of(path);
         var rows = 0;
-        var read = Pass("läsa (CSV-tolkning)", () =>
+        var (read, _) = await PassAsync("läsa (CSV-tolkning)", () =>
         {
             using var reader = TableReader.Open(path, fingerprint);
             var columns = reader.Header.Count;
-            var n = 0;
             while (reader.Read())
             {
                 for (var i = 0; i < columns; i++) reader.TryText(i, out _);
-                n++;
+                rows++;
             }
-            rows = n;
+            return Task.CompletedTask;
         });
-        var parse = Pass("läsa + tolka och kontrollera + Bloom-filter", () => Produce(path, fingerprint, null));
-        var write = Pass("läsa + tolka + hasha och koda COPY", () => Produce(path, fingerprint, Stream.Null));
+        var (parse, _) = await PassAsync("läsa + tolka och kontrollera + Bloom-filter", () => StreamAsync(path, fingerprint, encode: false));
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var paused = GC.GetTotalPauseDuration();
+        var (write, wall) = await PassAsync("läsa + tolka + hasha och koda COPY", () => StreamAsync(path, fingerprint, encode: true));
         Print("per rad: CSV-tolkning", read, rows);
         Print("per rad: tolkning, kontroller, Bloom-filter", parse - read, rows);
         Print("per rad: hash av patient-id och COPY-kodning", write - parse, rows);
-        Print("per rad: summa en tråd", write, rows);
-
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-        var paused = GC.GetTotalPauseDuration();
-        var clock = Stopwatch.StartNew();
-        using (var reader = TableReader.Open(path, fingerprint))
-        {
-            var header = HeaderMatch.Of(reader.Header, null);
-            var parser = new RowParser(header, Context);
-            var copy = new BinaryCopyWriter(Stream.Null);
-            copy.WriteHeader();
-            var source = parser.Source;
-            await ParsedRows.StreamAsync(reader, parser, fingerprint.Size, batch =>
-            {
-                for (var i = 0; i < batch.Count; i++)
-                    FactCopy.Write(copy, source, 1, batch.Lines[i], batch.Values[i], batch.Months[i], batch.Areas[i], Context);
-            }, CancellationToken.None);
-            copy.Complete();
-        }
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        Console.WriteLine($"  pipeline med två trådar: {clock.Elapsed.TotalSeconds:0.00} s vägg, {cpu.TotalSeconds:0.00} s CPU " +
-                          $"({cpu / clock.Elapsed:0.00} kärnor), {clock.Elapsed.TotalMicroseconds / rows:0.00} µs/rad");
+        Print("per rad: summa (CPU)", write, rows);
+        Console.WriteLine($"  pipeline med två trådar: {wall.TotalSeconds:0.00} s vägg, {write.TotalSeconds:0.00} s CPU " +
+                          $"({write / wall:0.00} kärnor), {wall.TotalMicroseconds / rows:0.00} µs/rad");
         Console.WriteLine($"  skräpsamlingar gen 0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]))}, " +
                           $"paus {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s");
+        using var process = Process.GetCurrentProcess();
         Console.WriteLine($"  högsta minne: {Environment.WorkingSet / 1e6:0} MB nu, {process.PeakWorkingSet64 / 1e6:0} MB högst");
     }
 
-    /// <summary>What the import's parsing thread does for every row; with a sink, also what its writing thread does.</summary>
-    private static void Produce(string path, FileFingerprint fingerprint, Stream? sink)
+    /// <summary>The import's two threads: parsing and checking, and (when encoding) hashing and COPY encoding.</summary>
+    private static async Task StreamAsync(string path, FileFingerprint fingerprint, bool encode)
     {
         using var reader = TableReader.Open(path, fingerprint);
-        var header = HeaderMatch.Of(reader.Header, null);
-        var parser = new RowParser(header, Context);
+        var parser = new RowParser(HeaderMatch.Of(reader.Header, null), Context);
         var source = parser.Source;
-        var batch = new RowBatch(source, 2048);
-        var duplicates = new DuplicateCandidates(source, fingerprint.Size);
-        var slices = new Dictionary<(DateOnly, string), int>();
-        var copy = sink is null ? null : new BinaryCopyWriter(sink);
-        copy?.WriteHeader();
-        while (reader.Read())
+        var copy = new BinaryCopyWriter(Stream.Null);
+        copy.WriteHeader();
+        var summary = await ParsedRows.StreamAsync(reader, parser, fingerprint.Size, batch =>
         {
-            var values = batch.Values[batch.Count];
-            if (parser.Parse(reader, values).Count > 0) throw new InvalidOperationException($"Rad {reader.Line} har fel.");
-            var area = source.Area(values);
-            var reference = source.ReferenceDate(values);
-            var month = new DateOnly(reference.Year, reference.Month, 1);
-            slices[(month, area)] = slices.GetValueOrDefault((month, area)) + 1;
-            (batch.Lines[batch.Count], batch.Areas[batch.Count], batch.Months[batch.Count]) = (reader.Line, area, month);
-            if (++batch.Count == batch.Values.Length) Hand(batch);
-        }
-        Hand(batch);
-        copy?.Complete();
-
-        void Hand(RowBatch full)
-        {
-            duplicates.Add(full);
-            for (var i = 0; copy is not null && i < full.Count; i++)
-                FactCopy.Write(copy, source, 1, full.Lines[i], full.Values[i], full.Months[i], full.Areas[i], Context);
-            full.Count = 0;
-        }
+            for (var i = 0; encode && i < batch.Count; i++)
+                FactCopy.Write(copy, source, 1, batch.Lines[i], batch.Values[i], batch.Months[i], batch.Areas[i], Context);
+        }, CancellationToken.None);
+        if (summary.ErrorCount > 0) throw new InvalidOperationException($"Filen har {summary.ErrorCount} fel: {summary.Errors[0]}");
+        copy.Complete();
     }
 
-    private static TimeSpan Pass(string what, Action run)
+    /// <summary>The process's CPU time and the wall time of one pass.</summary>
+    private static async Task<(TimeSpan Cpu, TimeSpan Wall)> PassAsync(string what, Func<Task> run)
     {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        run();
-        Console.WriteLine($"  {what}: {clock.Elapsed.TotalSeconds:0.00} s");
-        return clock.Elapsed;
+        await run();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"  {what}: {clock.Elapsed.TotalSeconds:0.00} s vägg, {cpu.TotalSeconds:0.00} s CPU");
+        return (cpu, clock.Elapsed);
     }
 
     private static void Print(string what, TimeSpan elapsed, int rows) =>
