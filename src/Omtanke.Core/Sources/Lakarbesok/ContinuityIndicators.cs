@@ -78,17 +78,6 @@ public static class ContinuityIndicators
         "SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '1GB'; SET LOCAL jit = off; SET LOCAL datestyle = 'ISO, YMD';";
     private const string DefaultSettings = "RESET enable_hashagg; RESET work_mem; RESET jit; RESET datestyle;";
 
-    /// <summary>The visits a delivery brings, and those of the slices it replaces, as far as continuity reads them.</summary>
-    private const string Delivered =
-        "SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod FROM fact_lakarbesok WHERE delivery_id = @delivery";
-    private const string Replaced = """
-        SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod FROM delivery_slices s
-        JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
-        WHERE s.superseded_by = @delivery
-        """;
-    private const string SameVisit =
-        "(r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod) = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)";
-
     /// <summary>A scalar subquery, so the planner filters by its value where it scans rather than after a join.</summary>
     private const string AffectedFrom = "(SELECT month FROM affected_from)";
 
@@ -124,11 +113,17 @@ public static class ContinuityIndicators
                 // replaces): their runs before that month stay (cut off at it), the rest is computed again.
                 RefreshAfterDeliverySql: $"""
                     CREATE TEMP TABLE affected_patients ON COMMIT DROP AS
-                        SELECT d.patient_key FROM ({Delivered}) AS d
-                        WHERE NOT EXISTS (SELECT FROM ({Replaced}) AS r WHERE {SameVisit})
-                        UNION
-                        SELECT r.patient_key FROM ({Replaced}) AS r
-                        WHERE NOT EXISTS (SELECT FROM ({Delivered}) AS d WHERE {SameVisit});
+                        SELECT DISTINCT coalesce(d.patient_key, r.patient_key) AS patient_key
+                        FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
+                              FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
+                        FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
+                                   FROM delivery_slices s
+                                   JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
+                                   WHERE s.superseded_by = @delivery) AS r
+                        ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
+                         = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
+                        -- a visit on one side only: delivered anew, or replaced and gone
+                        WHERE d.patient_key IS NULL OR r.patient_key IS NULL;
                     ANALYZE affected_patients;
                     {SortSettings}
                     CREATE TEMP TABLE affected_from ON COMMIT DROP AS
