@@ -18,7 +18,7 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct = default)
     {
         // Months after the source's last month with data have no values: a look-ahead ends there.
-        var lastWithData = await LastMonthWithDataAsync(conn, source.Id, ct);
+        var lastWithData = (await MonthsWithDataAsync(conn, source.Id, ct))?.Last ?? DateOnly.MaxValue;
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
         {
             if (indicator.Derived is { } derived)
@@ -43,10 +43,14 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                 await RecomputeAllAsync(conn, indicator, ct);
     }
 
-    private static async Task<DateOnly> LastMonthWithDataAsync(NpgsqlConnection conn, string sourceId, CancellationToken ct)
+    /// <summary>The source's first and last month with current data; null when it has none.</summary>
+    private static async Task<(DateOnly First, DateOnly Last)?> MonthsWithDataAsync(NpgsqlConnection conn, string sourceId,
+        CancellationToken ct)
     {
-        await using var cmd = Sql.Command(conn, $"SELECT max(month) FROM ({DataMonths.Of(sourceId)}) AS m");
-        return await cmd.ExecuteScalarAsync(ct) is DateTime last ? DateOnly.FromDateTime(last) : DateOnly.MaxValue;
+        await using var cmd = Sql.Command(conn, $"SELECT min(month), max(month) FROM ({DataMonths.Of(sourceId)}) AS m");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));
     }
 
     /// <summary>
@@ -70,13 +74,8 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
     {
         if (indicator.Derived is { } derived) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
         await Sql.ExecAsync(conn, "DELETE FROM indicator_values WHERE indicator_id = $1", ct, indicator.Id);
-        await using var cmd = Sql.Command(conn, $"SELECT min(month), max(month) FROM ({DataMonths.Of(indicator.SourceId)}) AS m");
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        if (reader.IsDBNull(0)) return;
-        var (first, last) = (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));
-        await reader.DisposeAsync();
-        await RecomputeAsync(conn, indicator, first, last, ct);
+        if (await MonthsWithDataAsync(conn, indicator.SourceId, ct) is (var first, var last))
+            await RecomputeAsync(conn, indicator, first, last, ct);
     }
 
     /// <summary>Recomputes the months from..to (first days) and every quarter and year that overlaps them.</summary>
