@@ -15,12 +15,18 @@ public sealed class PatientIdHasher
     /// costs more than the rest of a row's import.
     /// </summary>
     private readonly ThreadLocal<HMACSHA256> _hmac;
+    /// <summary>The same HMAC for ids of up to one block, four times faster; null where libcrypto is not there.</summary>
+    private readonly Sha256Midstates? _midstates;
 
     public PatientIdHasher(byte[] key)
     {
         _key = key.Length >= 16 ? key : throw new ArgumentException("Nyckeln för patientidentiteter måste vara minst 16 byte.");
         _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(_key));
+        _midstates = Sha256Midstates.TryCreate(_key);
     }
+
+    /// <summary>Whether short ids are hashed from the key's precomputed SHA-256 states (see <see cref="Sha256Midstates"/>).</summary>
+    internal bool UsesMidstates => _midstates is not null;
 
     public const int HashBytes = HMACSHA256.HashSizeInBytes;
 
@@ -30,7 +36,8 @@ public sealed class PatientIdHasher
         var text = id.LettersAndDigits;
         Span<byte> utf8 = text.Length <= 64 ? stackalloc byte[text.Length * 3] : new byte[text.Length * 3];
         var bytes = Encoding.UTF8.GetBytes(text, utf8);
-        _hmac.Value!.TryComputeHash(utf8[..bytes], destination, out _);
+        if (_midstates is not null && bytes <= Sha256Midstates.MaxMessageBytes) _midstates.Hash(utf8[..bytes], destination);
+        else _hmac.Value!.TryComputeHash(utf8[..bytes], destination, out _);
     }
 
     /// <summary>Identifies the key without revealing it, so a database can refuse a different key.</summary>

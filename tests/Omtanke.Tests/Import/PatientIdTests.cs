@@ -73,6 +73,26 @@ public sealed class PatientIdTests
         }));
     }
 
+    [TestCase(16)]
+    [TestCase(32)]
+    [TestCase(64)]
+    [TestCase(65)]
+    [TestCase(100)]
+    public void Every_id_length_gets_the_HMAC_SHA_256_of_its_letters_and_digits_with_any_key_length(int keyLength)
+    {
+        var key = Enumerable.Range(0, keyLength).Select(i => (byte)(i * 37 + 11)).ToArray();
+        var hasher = new PatientIdHasher(key);
+        // libcrypto is on every machine .NET runs on here: short ids take the midstate path, longer ones HMACSHA256.
+        Assert.That(hasher.UsesMidstates, Is.True);
+        var hash = new byte[PatientIdHasher.HashBytes];
+        for (var length = 1; length <= 80; length++)
+        {
+            var id = string.Concat(Enumerable.Range(0, length).Select(i => "0123456789ABCDEFåäö"[(i * 7 + length) % 19]));
+            hasher.Hash(PatientId.Of(id)!, hash);
+            Assert.That(hash, Is.EqualTo(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(id))), $"id of {length} characters");
+        }
+    }
+
     [Test]
     public async Task The_same_id_hashed_with_another_key_gets_another_hash()
     {
