@@ -23,14 +23,16 @@ public static class ContinuityIndicators
     /// that physician's latest visit is in the last of those months, so the step carries that month's latest.
     /// The latest visit is the running maximum of a key that sorts as the tie rule says: the visit date, then the
     /// visit id byte by byte (a \x01 ends it, so a shorter id that is a prefix sorts first), then the kommunkod,
-    /// which is always four digits and is read back from the key's end.
+    /// which is always four digits and is read back from the key's end. <paramref name="windowStart"/> is
+    /// <paramref name="fromMonth"/> less 17 months as a date, compared with each visit's month as it is scanned;
+    /// <paramref name="when"/> a condition without columns that, when false, keeps the statement from running.
     /// </summary>
-    private static string ContinuityRuns(string visitRows, string fromMonth) => $"""
+    private static string ContinuityRuns(string visitRows, string fromMonth, string windowStart, string when = "true") => $"""
         WITH visits AS (
             SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month,
                    (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
             FROM fact_lakarbesok v {visitRows}
-            WHERE v.current AND v.ref_month >= ({fromMonth} - interval '{WindowMonths - 1} months')),
+            WHERE v.current AND v.ref_month >= {windowStart}),
         physician_months AS (
             SELECT patient_key, lakare_id, ref_month AS m, count(*)::int AS c, max(latest) AS latest
             FROM visits GROUP BY patient_key, lakare_id, ref_month),
@@ -66,7 +68,43 @@ public static class ContinuityIndicators
         INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
         SELECT patient_key, right(latest, 4), at, until, (squares - visits)::numeric / (visits * (visits - 1))
         FROM states
-        WHERE visits >= 3;
+        WHERE visits >= 3 AND {when};
+        """;
+
+    /// <summary>
+    /// The same runs from the source's last month with data <paramref name="fromMonth"/> on, where no visit is later
+    /// (the month a monthly delivery brings): from there on visits only leave the window, so each run is a suffix of
+    /// the patient's visit months, and one sort per physician and one per patient suffice instead of two windows
+    /// per physician and a sort of twice as many steps (13.2 against 17.1 s after a national month). Counting a
+    /// physician's visits from the latest back, r = 1, 2, …, a visit adds r² − (r − 1)² = 2r − 1 to Σ nⱼ² of every
+    /// window that holds it and all the physician's later visits; summed over the visits of the patient's months
+    /// from the kth on, that is Σ nⱼ² of the windows [m_(k−1) + 18, m_k + 18). The latest visit of each of those
+    /// windows is the patient's latest, in the last month. Gives the rows <see cref="ContinuityRuns"/> gives there.
+    /// </summary>
+    private static string ContinuityTail(string visitRows, string fromMonth, string windowStart, string when) => $"""
+        WITH visits AS (
+            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month AS m,
+                   (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
+            FROM fact_lakarbesok v {visitRows}
+            WHERE v.current AND v.ref_month >= {windowStart}),
+        ranked AS (
+            SELECT patient_key, m, latest,
+                   row_number() OVER (PARTITION BY patient_key, lakare_id ORDER BY m DESC)::int AS r
+            FROM visits),
+        patient_months AS (
+            SELECT patient_key, m, count(*)::int AS c, sum(2 * r - 1)::int AS d, max(latest) AS latest
+            FROM ranked GROUP BY patient_key, m),
+        states AS (
+            SELECT patient_key, m, lag(m) OVER p AS earlier,
+                   sum(c) OVER p AS visits, sum(d) OVER p AS squares, max(latest) OVER p AS latest
+            FROM patient_months
+            WINDOW p AS (PARTITION BY patient_key ORDER BY m ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING))
+        INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
+        SELECT patient_key, right(latest, 4),
+               coalesce((earlier + interval '{WindowMonths} months')::date, {fromMonth}), (m + interval '{WindowMonths} months')::date,
+               (squares - visits)::numeric / (visits * (visits - 1))
+        FROM states
+        WHERE visits >= 3 AND {when};
         """;
 
     /// <summary>
@@ -78,8 +116,11 @@ public static class ContinuityIndicators
         "SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '1GB'; SET LOCAL jit = off; SET LOCAL datestyle = 'ISO, YMD';";
     private const string DefaultSettings = "RESET enable_hashagg; RESET work_mem; RESET jit; RESET datestyle;";
 
-    /// <summary>A scalar subquery, so the planner filters by its value where it scans rather than after a join.</summary>
+    /// <summary>Scalar subqueries, so the planner filters by their values where it scans rather than after a join.</summary>
     private const string AffectedFrom = "(SELECT month FROM affected_from)";
+    private const string WindowStart = "(SELECT window_start FROM affected_from)";
+    /// <summary>The refresh starts at the source's last month with data; a false gate keeps a plan from running.</summary>
+    private const string AtLastMonth = "(SELECT at_last_month FROM affected_from)";
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
@@ -105,7 +146,7 @@ public static class ContinuityIndicators
                 RebuildSql: $"""
                     {SortSettings}
                     TRUNCATE lakarbesok_continuity;
-                    {ContinuityRuns("", "'-infinity'::date")}
+                    {ContinuityRuns("", "'-infinity'::date", "'-infinity'::date")}
                     {DefaultSettings}
                     """,
                 // A delivery changes the windows from its first month on, for the patients whose visits in the slices it
@@ -127,14 +168,17 @@ public static class ContinuityIndicators
                     ANALYZE affected_patients;
                     {SortSettings}
                     CREATE TEMP TABLE affected_from ON COMMIT DROP AS
-                        SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery;
+                        SELECT month, (month - interval '{WindowMonths - 1} months')::date AS window_start,
+                               month >= (SELECT max(month) FROM ({DataMonths.Of(LakarbesokSource.Id)}) AS d) AS at_last_month
+                        FROM (SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery) AS delivered;
                     WITH removed AS (
                         DELETE FROM lakarbesok_continuity c USING affected_patients a
                         WHERE c.patient_key = a.patient_key AND c.end_month > {AffectedFrom}
                         RETURNING c.*)
                     INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
                     SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM removed WHERE first_month < {AffectedFrom};
-                    {ContinuityRuns("JOIN affected_patients USING (patient_key)", AffectedFrom)}
+                    {ContinuityRuns("JOIN affected_patients USING (patient_key)", AffectedFrom, WindowStart, $"NOT {AtLastMonth}")}
+                    {ContinuityTail("JOIN affected_patients USING (patient_key)", AffectedFrom, WindowStart, AtLastMonth)}
                     DROP TABLE affected_patients, affected_from;
                     {DefaultSettings}
                     """),
