@@ -28,14 +28,10 @@ public static class ContinuityIndicators
     /// <paramref name="when"/> a condition without columns that, when false, keeps the statement from running.
     /// </summary>
     private static string ContinuityRuns(string visitRows, string fromMonth, string windowStart, string when = "true") => $"""
-        WITH visits AS (
-            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month,
-                   (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
-            FROM fact_lakarbesok v {visitRows}
-            WHERE v.current AND v.ref_month >= {windowStart}),
+        WITH {Visits(visitRows, windowStart)},
         physician_months AS (
-            SELECT patient_key, lakare_id, ref_month AS m, count(*)::int AS c, max(latest) AS latest
-            FROM visits GROUP BY patient_key, lakare_id, ref_month),
+            SELECT patient_key, lakare_id, m, count(*)::int AS c, max(latest) AS latest
+            FROM visits GROUP BY patient_key, lakare_id, m),
         physician_counts AS (
             SELECT patient_key, m, c, latest, lead(m) OVER entering AS next_m,
                    sum(c) OVER entering AS entered,
@@ -82,11 +78,7 @@ public static class ContinuityIndicators
     /// windows is the patient's latest, in the last month. Gives the rows <see cref="ContinuityRuns"/> gives there.
     /// </summary>
     private static string ContinuityTail(string visitRows, string fromMonth, string windowStart, string when) => $"""
-        WITH visits AS (
-            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month AS m,
-                   (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
-            FROM fact_lakarbesok v {visitRows}
-            WHERE v.current AND v.ref_month >= {windowStart}),
+        WITH {Visits(visitRows, windowStart)},
         ranked AS (
             SELECT patient_key, m, latest,
                    row_number() OVER (PARTITION BY patient_key, lakare_id ORDER BY m DESC)::int AS r
@@ -105,6 +97,18 @@ public static class ContinuityIndicators
                (squares - visits)::numeric / (visits * (visits - 1))
         FROM states
         WHERE visits >= 3 AND {when};
+        """;
+
+    /// <summary>
+    /// The current visits of the patients <paramref name="visitRows"/> keeps from the month <paramref name="windowStart"/>
+    /// on, with the key of the tie rule as <c>latest</c> (see <see cref="ContinuityRuns"/>).
+    /// </summary>
+    private static string Visits(string visitRows, string windowStart) => $"""
+        visits AS (
+            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month AS m,
+                   (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
+            FROM fact_lakarbesok v {visitRows}
+            WHERE v.current AND v.ref_month >= {windowStart})
         """;
 
     /// <summary>
