@@ -50,7 +50,9 @@ internal sealed unsafe class Sha256Midstates
     /// </summary>
     public static Sha256Midstates? TryCreate(byte[] key)
     {
-        if (!NativeLibrary.TryLoad("libcrypto.so.3", out var library)) return null;
+        // The library .NET's own cryptography loads on Linux: OpenSSL 3, or 1.1 on older systems (the same functions).
+        var library = nint.Zero;
+        if (!new[] { "libcrypto.so.3", "libcrypto.so.1.1" }.Any(name => NativeLibrary.TryLoad(name, out library))) return null;
         if (!NativeLibrary.TryGetExport(library, "SHA256_Transform", out var transform)
             || !NativeLibrary.TryGetExport(library, "SHA256_Init", out var init)
             || !NativeLibrary.TryGetExport(library, "SHA256_Update", out var update))
