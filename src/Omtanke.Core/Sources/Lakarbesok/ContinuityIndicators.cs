@@ -173,7 +173,7 @@ public static class ContinuityIndicators
                     {SortSettings}
                     CREATE TEMP TABLE affected_from ON COMMIT DROP AS
                         SELECT month, (month - interval '{WindowMonths - 1} months')::date AS window_start,
-                               month >= (SELECT max(month) FROM ({DataMonths.Of(LakarbesokSource.Id)}) AS d) AS at_last_month
+                               coalesce(month >= (SELECT max(month) FROM ({DataMonths.Of(LakarbesokSource.Id)}) AS d), false) AS at_last_month
                         FROM (SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery) AS delivered;
                     WITH removed AS (
                         DELETE FROM lakarbesok_continuity c USING affected_patients a
