@@ -16,6 +16,7 @@ internal sealed unsafe class Sha256Midstates
     public const int MaxMessageBytes = 55;
 
     private const int BlockBytes = 64;
+    private const int DigestBytes = HMACSHA256.HashSizeInBytes;
     /// <summary>OpenSSL's SHA256_CTX: h[8], Nl, Nh, data[16], num, md_len (all 32-bit); the block function uses h.</summary>
     private const int ContextBytes = 112;
 
@@ -58,13 +59,13 @@ internal sealed unsafe class Sha256Midstates
             || !NativeLibrary.TryGetExport(library, "SHA256_Update", out var update))
             return null;
         var midstates = new Sha256Midstates(transform, init, update, key);
-        Span<byte> ours = stackalloc byte[32];
+        Span<byte> ours = stackalloc byte[DigestBytes];
         var probe = "194001011234omtanke"u8;
         midstates.Hash(probe, ours);
         return ours.SequenceEqual(HMACSHA256.HashData(key, probe)) ? midstates : null;
     }
 
-    /// <summary>Writes HMAC-SHA-256(key, <paramref name="message"/>) into <paramref name="destination"/> (32 bytes).</summary>
+    /// <summary>Writes HMAC-SHA-256(key, <paramref name="message"/>) into <paramref name="destination"/> (<see cref="DigestBytes"/> long).</summary>
     public void Hash(ReadOnlySpan<byte> message, Span<byte> destination)
     {
         if (message.Length > MaxMessageBytes) throw new ArgumentOutOfRangeException(nameof(message));
@@ -83,8 +84,8 @@ internal sealed unsafe class Sha256Midstates
         // Outer: H(K ⊕ opad ‖ inner hash).
         blockSpan.Clear();
         WriteDigest(ctx, blockSpan);
-        block[32] = 0x80;
-        BinaryPrimitives.WriteUInt64BigEndian(blockSpan[56..], (BlockBytes + 32) * 8);
+        block[DigestBytes] = 0x80;
+        BinaryPrimitives.WriteUInt64BigEndian(blockSpan[56..], (BlockBytes + DigestBytes) * 8);
         fixed (byte* outer = _outer) Buffer.MemoryCopy(outer, ctx, ContextBytes, ContextBytes);
         _transform(ctx, block);
         WriteDigest(ctx, destination);

@@ -62,7 +62,7 @@ public static class ContinuityIndicators
             FROM patient_steps
             WINDOW p AS (PARTITION BY patient_key ORDER BY at))
         INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
-        SELECT patient_key, right(latest, 4), at, until, (squares - visits)::numeric / (visits * (visits - 1))
+        SELECT patient_key, right(latest, 4), at, until, {Coc}
         FROM states
         WHERE visits >= 3 AND {when};
         """;
@@ -94,10 +94,13 @@ public static class ContinuityIndicators
         INSERT INTO lakarbesok_continuity (patient_key, area, first_month, end_month, coc)
         SELECT patient_key, right(latest, 4),
                coalesce((earlier + interval '{WindowMonths} months')::date, {fromMonth}), (m + interval '{WindowMonths} months')::date,
-               (squares - visits)::numeric / (visits * (visits - 1))
+               {Coc}
         FROM states
         WHERE visits >= 3 AND {when};
         """;
+
+    /// <summary>Bice–Boxerman COC of a state with N = visits and Σ nⱼ² = squares (eligible: N ≥ 3).</summary>
+    private const string Coc = "(squares - visits)::numeric / (visits * (visits - 1))";
 
     /// <summary>
     /// The current visits of the patients <paramref name="visitRows"/> keeps from the month <paramref name="windowStart"/>
