@@ -207,7 +207,6 @@ public static class ContinuityIndicators
                     {InsertIntoRuns} SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM removed WHERE first_month < {AffectedFrom};
                     {InsertRuns(ContinuityRuns(OfAffectedPatients, AffectedFrom, WindowStart, $"NOT {AtLastMonth}"))}
                     {InsertRuns(ContinuityTail(OfAffectedPatients, AffectedFrom, WindowStart, AtLastMonth))}
-                    TRUNCATE lakarbesok_affected_patients, lakarbesok_affected_from;
                     {DefaultSettings}
                     """),
             PreliminaryMonthsSql = $"""
