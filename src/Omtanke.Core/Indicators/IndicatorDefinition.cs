@@ -55,6 +55,8 @@ public sealed record IndicatorDefinition
 
 /// <summary>
 /// A table derived from a source's facts, for an indicator too costly to compute from the facts each time:
-/// rebuilt whole on a full recompute, refreshed for what a delivery (@delivery) touched after an import.
+/// rebuilt whole on a full recompute, refreshed for what a delivery (@delivery) touched after an import. It may be
+/// unlogged: PostgreSQL empties such a table in crash recovery, and a delivery that finds it empty rebuilds it instead
+/// of refreshing it (for a first delivery that is the same work).
 /// </summary>
 public sealed record DerivedTable(string Name, string RebuildSql, string RefreshAfterDeliverySql);

@@ -23,9 +23,13 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
         {
             if (indicator.Derived is { } derived)
             {
-                await using var refresh = new NpgsqlCommand(derived.RefreshAfterDeliverySql, conn)
-                { Parameters = { new("delivery", deliveryId) } };
-                await refresh.ExecuteNonQueryAsync(ct);
+                if (await IsEmptyAsync(conn, derived, ct)) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
+                else
+                {
+                    await using var refresh = new NpgsqlCommand(derived.RefreshAfterDeliverySql, conn)
+                    { Parameters = { new("delivery", deliveryId) } };
+                    await refresh.ExecuteNonQueryAsync(ct);
+                }
             }
             var from = firstMonth.AddMonths(-indicator.LookBackMonths);
             if (indicator.AffectedFromSql is { } sql)
@@ -42,6 +46,9 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
             foreach (var indicator in IndicatorCatalog.All.Where(i => i.PopulationColumn is not null))
                 await RecomputeAllAsync(conn, indicator, ct);
     }
+
+    private static async Task<bool> IsEmptyAsync(NpgsqlConnection conn, DerivedTable derived, CancellationToken ct) =>
+        (bool)(await Sql.ScalarAsync(conn, $"SELECT NOT EXISTS (SELECT 1 FROM {derived.Name})", ct))!;
 
     /// <summary>The source's first and last month with current data; null when it has none.</summary>
     private static async Task<(DateOnly First, DateOnly Last)?> MonthsWithDataAsync(NpgsqlConnection conn, string sourceId,
