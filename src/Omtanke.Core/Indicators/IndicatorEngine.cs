@@ -21,16 +21,7 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
         var lastWithData = (await MonthsWithDataAsync(conn, source.Id, ct))?.Last ?? DateOnly.MaxValue;
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
         {
-            if (indicator.Derived is { } derived)
-            {
-                if (await IsEmptyAsync(conn, derived, ct)) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
-                else
-                {
-                    await using var refresh = new NpgsqlCommand(derived.RefreshAfterDeliverySql, conn)
-                    { Parameters = { new("delivery", deliveryId) } };
-                    await refresh.ExecuteNonQueryAsync(ct);
-                }
-            }
+            if (indicator.Derived is { } derived) await RefreshAsync(conn, derived, deliveryId, ct);
             var from = firstMonth.AddMonths(-indicator.LookBackMonths);
             if (indicator.AffectedFromSql is { } sql)
             {
@@ -47,8 +38,21 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                 await RecomputeAllAsync(conn, indicator, ct);
     }
 
-    private static async Task<bool> IsEmptyAsync(NpgsqlConnection conn, DerivedTable derived, CancellationToken ct) =>
-        (bool)(await Sql.ScalarAsync(conn, $"SELECT NOT EXISTS (SELECT 1 FROM {derived.Name})", ct))!;
+    /// <summary>
+    /// Refreshes a derived table for a delivery, or rebuilds it when it is empty: crash recovery empties an unlogged
+    /// table, and a refresh would then bring back only what the delivery touched.
+    /// </summary>
+    private static async Task RefreshAsync(NpgsqlConnection conn, DerivedTable derived, long deliveryId, CancellationToken ct)
+    {
+        if ((bool)(await Sql.ScalarAsync(conn, $"SELECT NOT EXISTS (SELECT 1 FROM {derived.Name})", ct))!)
+        {
+            await Sql.ExecAsync(conn, derived.RebuildSql, ct);
+            return;
+        }
+        await using var refresh = new NpgsqlCommand(derived.RefreshAfterDeliverySql, conn)
+        { Parameters = { new("delivery", deliveryId) } };
+        await refresh.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>The source's first and last month with current data; null when it has none.</summary>
     private static async Task<(DateOnly First, DateOnly Last)?> MonthsWithDataAsync(NpgsqlConnection conn, string sourceId,
