@@ -13,7 +13,7 @@ public static class ContinuityIndicators
 
     /// <summary>
     /// The runs of months of equal continuity per patient, from the month <paramref name="fromMonth"/> on (an SQL
-    /// date expression), for the patients <paramref name="visitRows"/> keeps. A visit month m enters the window at m
+    /// date expression), for the <paramref name="patients"/>. A visit month m enters the window at m
     /// and leaves it at m + 18. Per physician, the count after each entry and after each leave comes from two
     /// window frames over one sort of the visits; the change of nⱼ² that each causes is summed per patient and
     /// month, and running sums over one sort of those steps give N and Σ nⱼ² month by month. Only the visits of
@@ -28,23 +28,23 @@ public static class ContinuityIndicators
     /// <paramref name="when"/> a condition without columns that, when false, keeps the statement from running.
     /// Gives the rows of <c>lakarbesok_continuity</c>, column by column.
     /// </summary>
-    private static string ContinuityRuns(string visitRows, string fromMonth, string windowStart, string when = "true") => $"""
-        WITH {Visits(visitRows, windowStart)},
+    private static string ContinuityRuns(PatientSet patients, string fromMonth, string windowStart, string when = "true") => $"""
+        WITH {Visits(patients, windowStart)},
         physician_months AS (
-            SELECT patient_key, lakare_id, m, count(*)::int AS c, max(latest) AS latest
-            FROM visits GROUP BY patient_key, lakare_id, m),
+            SELECT patient, lakare_id, m, count(*)::int AS c, max(latest) AS latest
+            FROM visits GROUP BY patient, lakare_id, m),
         physician_counts AS (
-            SELECT patient_key, m, c, latest, lead(m) OVER entering AS next_m,
+            SELECT patient, m, c, latest, lead(m) OVER entering AS next_m,
                    sum(c) OVER entering AS entered,
-                   coalesce(sum(c) OVER (PARTITION BY patient_key, lakare_id ORDER BY m
+                   coalesce(sum(c) OVER (PARTITION BY patient, lakare_id ORDER BY m
                                 RANGE BETWEEN '1 month' FOLLOWING AND '{WindowMonths - 1} months' FOLLOWING), 0) AS left_behind
             FROM physician_months
-            WINDOW entering AS (PARTITION BY patient_key, lakare_id ORDER BY m
+            WINDOW entering AS (PARTITION BY patient, lakare_id ORDER BY m
                                 RANGE BETWEEN '{WindowMonths - 1} months' PRECEDING AND CURRENT ROW)),
         -- Two steps from each physician month, entry and leave, as parallel arrays unnested in the select list: a
         -- LATERAL VALUES join costs a rescan per row (8 of 47 s), a UNION ALL a materialized copy of the counts.
         steps AS (
-            SELECT patient_key,
+            SELECT patient,
                    unnest(ARRAY[CASE WHEN m > {fromMonth} THEN m
                                      WHEN next_m IS NULL OR next_m > {fromMonth} THEN {fromMonth} END,
                                 (m + interval '{WindowMonths} months')::date]) AS at,
@@ -55,15 +55,15 @@ public static class ContinuityIndicators
                    unnest(ARRAY[latest, NULL]) AS latest
             FROM physician_counts),
         patient_steps AS (
-            SELECT patient_key, at, sum(dn)::int AS dn, sum(ds)::int AS ds, max(latest) AS latest
-            FROM steps WHERE at IS NOT NULL GROUP BY patient_key, at),
+            SELECT patient, at, sum(dn)::int AS dn, sum(ds)::int AS ds, max(latest) AS latest
+            FROM steps WHERE at IS NOT NULL GROUP BY patient, at),
         states AS (
-            SELECT patient_key, at, lead(at) OVER p AS until,
+            SELECT patient, at, lead(at) OVER p AS until,
                    sum(dn) OVER p AS visits, sum(ds) OVER p AS squares, max(latest) OVER p AS latest
             FROM patient_steps
-            WINDOW p AS (PARTITION BY patient_key ORDER BY at))
-        SELECT patient_key, right(latest, 4) AS area, at AS first_month, until AS end_month, {Coc} AS coc
-        FROM states
+            WINDOW p AS (PARTITION BY patient ORDER BY at))
+        SELECT {patients.Key}, right(latest, 4) AS area, at AS first_month, until AS end_month, {Coc} AS coc
+        FROM states {patients.KeyOfNumber}
         WHERE visits >= 3 AND {when}
         """;
 
@@ -77,26 +77,26 @@ public static class ContinuityIndicators
     /// from the kth on, that is Σ nⱼ² of the windows [m_(k−1) + 18, m_k + 18). The latest visit of each of those
     /// windows is the patient's latest, in the last month. Gives the rows <see cref="ContinuityRuns"/> gives there.
     /// </summary>
-    private static string ContinuityTail(string visitRows, string fromMonth, string windowStart, string when) => $"""
-        WITH {Visits(visitRows, windowStart)},
+    private static string ContinuityTail(PatientSet patients, string fromMonth, string windowStart, string when) => $"""
+        WITH {Visits(patients, windowStart)},
         ranked AS (
-            SELECT patient_key, m, latest,
-                   row_number() OVER (PARTITION BY patient_key, lakare_id ORDER BY m DESC)::int AS r
+            SELECT patient, m, latest,
+                   row_number() OVER (PARTITION BY patient, lakare_id ORDER BY m DESC)::int AS r
             FROM visits),
         patient_months AS (
-            SELECT patient_key, m, count(*)::int AS c, sum(2 * r - 1)::int AS d, max(latest) AS latest
-            FROM ranked GROUP BY patient_key, m ORDER BY patient_key, m DESC),
+            SELECT patient, m, count(*)::int AS c, sum(2 * r - 1)::int AS d, max(latest) AS latest
+            FROM ranked GROUP BY patient, m ORDER BY patient, m DESC),
         -- The suffixes as frames that grow from the latest month back: max has no inverse, so a frame that shrinks
         -- would take max over every row of it again (1.5–2 s of a national month).
         states AS (
-            SELECT patient_key, m, lead(m) OVER p AS earlier,
+            SELECT patient, m, lead(m) OVER p AS earlier,
                    sum(c) OVER p AS visits, sum(d) OVER p AS squares, max(latest) OVER p AS latest
             FROM patient_months
-            WINDOW p AS (PARTITION BY patient_key ORDER BY m DESC ROWS UNBOUNDED PRECEDING))
-        SELECT patient_key, right(latest, 4) AS area,
+            WINDOW p AS (PARTITION BY patient ORDER BY m DESC ROWS UNBOUNDED PRECEDING))
+        SELECT {patients.Key}, right(latest, 4) AS area,
                coalesce((earlier + interval '{WindowMonths} months')::date, {fromMonth}) AS first_month,
                (m + interval '{WindowMonths} months')::date AS end_month, {Coc} AS coc
-        FROM states
+        FROM states {patients.KeyOfNumber}
         WHERE visits >= 3 AND {when}
         """;
 
@@ -104,16 +104,31 @@ public static class ContinuityIndicators
     private const string Coc = "(squares - visits)::numeric / (visits * (visits - 1))";
 
     /// <summary>
-    /// The current visits of the patients <paramref name="visitRows"/> keeps from the month <paramref name="windowStart"/>
-    /// on, with the key of the tie rule as <c>latest</c> (see <see cref="ContinuityRuns"/>).
+    /// The current visits of the <paramref name="patients"/> from the month <paramref name="windowStart"/> on, each
+    /// patient as <c>patient</c>, with the key of the tie rule as <c>latest</c> (see <see cref="ContinuityRuns"/>).
     /// </summary>
-    private static string Visits(string visitRows, string windowStart) => $"""
+    private static string Visits(PatientSet patients, string windowStart) => $"""
         visits AS (
-            SELECT v.patient_key, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month AS m,
+            SELECT {patients.VisitPatient} AS patient, v.lakare_id COLLATE "C" AS lakare_id, v.ref_month AS m,
                    (v.besoksdatum::text || v.besok_id || E'\x01' || v.kommunkod) COLLATE "C" AS latest
-            FROM fact_lakarbesok v {visitRows}
+            FROM fact_lakarbesok v {patients.OfVisits}
             WHERE v.current AND v.ref_month >= {windowStart})
         """;
+
+    /// <summary>
+    /// Whose runs a statement computes and how it names them: <c>VisitPatient</c> is the column of a visit (alias
+    /// <c>v</c>) that the runs are sorted and partitioned by, <c>OfVisits</c> what joins or filters the visits to the
+    /// set, and <c>Key</c> and <c>KeyOfNumber</c> the select item and join that give a run's <c>patient_key</c> back.
+    /// </summary>
+    private sealed record PatientSet(string VisitPatient, string OfVisits, string Key, string KeyOfNumber)
+    {
+        public static PatientSet Everyone { get; } = new("v.patient_key", "", "patient AS patient_key", "");
+
+        /// <summary>The patients a delivery affects, by their numbers in <c>lakarbesok_affected_patients</c>.</summary>
+        public static PatientSet Affected { get; } = new(
+            "a.n", "JOIN lakarbesok_affected_patients a USING (patient_key)",
+            "a.patient_key", "JOIN lakarbesok_affected_patients a ON a.n = states.patient");
+    }
 
     /// <summary>
     /// Sorted grouping keeps the order the next window needs, where hashing would sort the same rows again; the
@@ -148,7 +163,6 @@ public static class ContinuityIndicators
     private const string WindowStart = "(SELECT window_start FROM lakarbesok_affected_from)";
     /// <summary>The refresh starts at the source's last month with data; a false gate keeps a plan from running.</summary>
     private const string AtLastMonth = "(SELECT at_last_month FROM lakarbesok_affected_from)";
-    private const string OfAffectedPatients = "JOIN lakarbesok_affected_patients USING (patient_key)";
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
@@ -174,7 +188,7 @@ public static class ContinuityIndicators
                 RebuildSql: $"""
                     {PlanSettings}
                     TRUNCATE lakarbesok_continuity;
-                    {InsertIntoRuns} {ContinuityRuns("", "'-infinity'::date", "'-infinity'::date")};
+                    {InsertIntoRuns} {ContinuityRuns(PatientSet.Everyone, "'-infinity'::date", "'-infinity'::date")};
                     {DefaultSettings}
                     """,
                 // A delivery changes the windows from its first month on, for the patients whose visits in the slices it
@@ -182,18 +196,19 @@ public static class ContinuityIndicators
                 // replaces): their runs before that month stay (cut off at it), the rest is computed again.
                 RefreshAfterDeliverySql: $"""
                     TRUNCATE lakarbesok_affected_patients, lakarbesok_affected_from;
-                    INSERT INTO lakarbesok_affected_patients (patient_key)
-                        SELECT DISTINCT coalesce(d.patient_key, r.patient_key)
-                        FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
-                              FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
-                        FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
-                                   FROM delivery_slices s
-                                   JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
-                                   WHERE s.superseded_by = @delivery) AS r
-                        ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
-                         = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
-                        -- a visit on one side only: delivered anew, or replaced and gone
-                        WHERE d.patient_key IS NULL OR r.patient_key IS NULL;
+                    INSERT INTO lakarbesok_affected_patients (patient_key, n)
+                        SELECT patient_key, row_number() OVER ()
+                        FROM (SELECT DISTINCT coalesce(d.patient_key, r.patient_key) AS patient_key
+                            FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
+                                  FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
+                            FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
+                                       FROM delivery_slices s
+                                       JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
+                                       WHERE s.superseded_by = @delivery) AS r
+                            ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
+                             = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
+                            -- a visit on one side only: delivered anew, or replaced and gone
+                            WHERE d.patient_key IS NULL OR r.patient_key IS NULL) AS affected;
                     ANALYZE lakarbesok_affected_patients;
                     {PlanSettings}
                     INSERT INTO lakarbesok_affected_from (month, window_start, at_last_month)
@@ -205,8 +220,8 @@ public static class ContinuityIndicators
                         WHERE c.patient_key = a.patient_key AND c.end_month > {AffectedFrom}
                         RETURNING c.*)
                     {InsertIntoRuns} SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM removed WHERE first_month < {AffectedFrom};
-                    {InsertRuns(ContinuityRuns(OfAffectedPatients, AffectedFrom, WindowStart, $"NOT {AtLastMonth}"))}
-                    {InsertRuns(ContinuityTail(OfAffectedPatients, AffectedFrom, WindowStart, AtLastMonth))}
+                    {InsertRuns(ContinuityRuns(PatientSet.Affected, AffectedFrom, WindowStart, $"NOT {AtLastMonth}"))}
+                    {InsertRuns(ContinuityTail(PatientSet.Affected, AffectedFrom, WindowStart, AtLastMonth))}
                     {DefaultSettings}
                     """),
             PreliminaryMonthsSql = $"""
