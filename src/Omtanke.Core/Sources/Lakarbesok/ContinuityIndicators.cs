@@ -124,7 +124,7 @@ public static class ContinuityIndicators
     {
         public static PatientSet Everyone { get; } = new("v.patient_key", "", "patient AS patient_key", "");
 
-        /// <summary>The patients a delivery affects, by their numbers in <c>lakarbesok_affected_patients</c>.</summary>
+        /// <summary>The patients a delivery affects, by the numbers <c>lakarbesok_affected_patients</c> gives them.</summary>
         public static PatientSet Affected { get; } = new(
             "a.n", "JOIN lakarbesok_affected_patients a USING (patient_key)",
             "a.patient_key", "JOIN lakarbesok_affected_patients a ON a.n = states.patient");
@@ -195,20 +195,19 @@ public static class ContinuityIndicators
                 // delivered differ from those in the slices it replaced (a corrected month mostly repeats the visits it
                 // replaces): their runs before that month stay (cut off at it), the rest is computed again.
                 RefreshAfterDeliverySql: $"""
-                    TRUNCATE lakarbesok_affected_patients, lakarbesok_affected_from;
-                    INSERT INTO lakarbesok_affected_patients (patient_key, n)
-                        SELECT patient_key, row_number() OVER ()
-                        FROM (SELECT DISTINCT coalesce(d.patient_key, r.patient_key) AS patient_key
-                            FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
-                                  FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
-                            FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
-                                       FROM delivery_slices s
-                                       JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
-                                       WHERE s.superseded_by = @delivery) AS r
-                            ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
-                             = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
-                            -- a visit on one side only: delivered anew, or replaced and gone
-                            WHERE d.patient_key IS NULL OR r.patient_key IS NULL) AS affected;
+                    TRUNCATE lakarbesok_affected_patients, lakarbesok_affected_from RESTART IDENTITY;
+                    INSERT INTO lakarbesok_affected_patients (patient_key)
+                        SELECT DISTINCT coalesce(d.patient_key, r.patient_key)
+                        FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
+                              FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
+                        FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
+                                   FROM delivery_slices s
+                                   JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
+                                   WHERE s.superseded_by = @delivery) AS r
+                        ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
+                         = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
+                        -- a visit on one side only: delivered anew, or replaced and gone
+                        WHERE d.patient_key IS NULL OR r.patient_key IS NULL;
                     ANALYZE lakarbesok_affected_patients;
                     {PlanSettings}
                     INSERT INTO lakarbesok_affected_from (month, window_start, at_last_month)
