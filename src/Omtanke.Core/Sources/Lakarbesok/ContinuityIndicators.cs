@@ -178,6 +178,24 @@ public static class ContinuityIndicators
         DROP TABLE new_runs;
         """;
 
+    /// <summary>
+    /// Removes the affected patients' runs that reach past the affected month and puts back, cut off at that month, the
+    /// part of them before it. The runs are found by a parallel join into a temporary table and deleted by their
+    /// tuple ids (a Tid Scan) rather than joined again by a DELETE, which PostgreSQL 15 runs in one process: 3.0–3.9
+    /// against 3.9–4.6 s after a national month. The ids stay valid until the DELETE: the refresh runs in the import's
+    /// transaction, which holds the source's lock against other imports, and its read of the table holds off the
+    /// TRUNCATE of a full recompute.
+    /// </summary>
+    private const string ReplaceRunsFromAffectedMonth = $"""
+        CREATE TEMP TABLE replaced_runs ON COMMIT DROP AS
+            SELECT c.ctid AS run, c.patient_key, c.area, c.first_month, c.coc
+            FROM lakarbesok_continuity c JOIN lakarbesok_affected_patients a USING (patient_key)
+            WHERE c.end_month > {AffectedFrom};
+        DELETE FROM lakarbesok_continuity WHERE ctid = ANY (ARRAY(SELECT run FROM replaced_runs));
+        {InsertIntoRuns} SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM replaced_runs WHERE first_month < {AffectedFrom};
+        DROP TABLE replaced_runs;
+        """;
+
     /// <summary>Scalar subqueries, so the planner filters by their values where it scans rather than after a join.</summary>
     private const string AffectedFrom = "(SELECT month FROM lakarbesok_affected_from)";
     private const string WindowStart = "(SELECT window_start FROM lakarbesok_affected_from)";
@@ -234,11 +252,7 @@ public static class ContinuityIndicators
                         SELECT month, (month - interval '{WindowMonths - 1} months')::date,
                                coalesce(month >= (SELECT max(month) FROM ({DataMonths.Of(LakarbesokSource.Id)}) AS d), false)
                         FROM (SELECT min(month) AS month FROM delivery_slices WHERE delivery_id = @delivery) AS delivered;
-                    WITH removed AS (
-                        DELETE FROM lakarbesok_continuity c USING lakarbesok_affected_patients a
-                        WHERE c.patient_key = a.patient_key AND c.end_month > {AffectedFrom}
-                        RETURNING c.*)
-                    {InsertIntoRuns} SELECT patient_key, area, first_month, {AffectedFrom}, coc FROM removed WHERE first_month < {AffectedFrom};
+                    {ReplaceRunsFromAffectedMonth}
                     {InsertRuns(PatientSet.Affected, affected => ContinuityRuns(affected, AffectedFrom, WindowStart, $"NOT {AtLastMonth}"))}
                     {InsertRuns(PatientSet.Affected, affected => ContinuityTail(affected, AffectedFrom, WindowStart, AtLastMonth))}
                     {DefaultSettings}
