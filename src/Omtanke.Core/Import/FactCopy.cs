@@ -9,8 +9,8 @@ namespace Omtanke.Core.Import;
 /// </summary>
 public static class FactCopy
 {
-    public static string Command(SourceDefinition source) =>
-        $"COPY {source.FactTable} (delivery_id, line_no, ref_month, area, {string.Join(", ", source.Columns.Select(c => c.DbName))}) " +
+    public static string Command(SourceDefinition source, FactTarget target) =>
+        $"COPY {target.Table} (delivery_id, line_no, ref_month, area, {string.Join(", ", source.Columns.Select(c => c.DbName))}) " +
         "FROM STDIN (FORMAT BINARY)";
 
     public static void Write(BinaryCopyWriter copy, SourceDefinition source, long deliveryId, int line,

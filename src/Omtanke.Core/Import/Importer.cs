@@ -80,7 +80,8 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
-        var copy = await conn.BeginRawBinaryCopyAsync(FactCopy.Command(source), ct);
+        var target = await FactTarget.CreateAsync(conn, source, deliveryId, ct);
+        var copy = await conn.BeginRawBinaryCopyAsync(FactCopy.Command(source, target), ct);
         ParseSummary? parsed = null;
         UnreadableFileException? unreadable = null;
         await using (copy)
@@ -119,21 +120,14 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         if (errorCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, errors, errorCount, header.Warnings, ct);
 
+        await target.AttachAsync(conn, ct);
         var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, candidates, MaxReportedErrors, ct);
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
 
         await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, counted, ct);
-        // Fresh statistics before the recompute plans its joins: without them a first large delivery looks
-        // empty to the planner, which then picks nested loops over what are really millions of rows. Of a partitioned
-        // table only its partitions, whose statistics the planner reads for each scan: the parent's ANALYZE samples
-        // them all again (2.2 s for 10.9 M visits, against 1.0–1.3 s for the partitions), and without its statistics
-        // the refresh's plans stayed the same. A table that is not partitioned has no partition tree at all.
-        var leaves = (string)(await Sql.ScalarAsync(conn,
-            "SELECT coalesce(string_agg(relid::regclass::text, ', '), $1) FROM pg_partition_tree($1::regclass) WHERE isleaf",
-            ct, source.FactTable))!;
-        await Sql.ExecAsync(conn, $"ANALYZE {leaves}", ct);
+        await target.AnalyzeAsync(conn, ct);
         var loaded = clock.Elapsed;
         await engine.RecomputeAfterDeliveryAsync(conn, source, deliveryId, slices.FirstMonth, slices.LastMonth, ct);
         await delivery.CompleteAsync(conn, deliveryId, rows, outOfCounty, slices.Superseded, header.Warnings,

@@ -45,6 +45,13 @@ public sealed class SourceDefinition
     /// </summary>
     public bool MunicipalitiesDeliver { get; init; }
 
+    /// <summary>
+    /// Each delivery's rows are a partition of the fact table of their own, loaded before it is attached (see
+    /// <see cref="FactTarget"/>): the source's migrations make <c>fact_ID</c> <c>PARTITION BY LIST (delivery_id)</c>
+    /// and give a function <c>fact_ID_delivery_table(delivery bigint)</c> that creates a delivery's partition.
+    /// </summary>
+    public bool PartitionedByDelivery { get; init; }
+
     public string FactTable => "fact_" + Id;
 
     public IEnumerable<Column> RequiredColumns => Columns.Where(c => !c.Optional);

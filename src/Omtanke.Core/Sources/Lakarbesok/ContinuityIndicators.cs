@@ -137,7 +137,7 @@ public static class ContinuityIndicators
         /// <summary>
         /// The patients of one of <see cref="Shards"/> shards, by their key's first byte: a patient key is a keyed hash,
         /// so the shards are of a size, and every visit and run of a patient falls in one shard. On the visits the
-        /// condition is the partition key of <c>fact_lakarbesok</c>, word for word, so that a shard reads one partition.
+        /// condition is the partition key of a delivery's visits, word for word, so that a shard reads one partition of each.
         /// </summary>
         public PatientSet InShard(int shard) =>
             this with { Shard = string.Join(" AND ", Keys.Select(k => $"get_byte({k}, 0) % {Shards} = {shard}")) };
@@ -165,7 +165,8 @@ public static class ContinuityIndicators
     /// One shard of the patients for each of the two cores of the machines this runs on (DESIGN.md): each of two parallel
     /// workers computes one shard's runs (see <c>lakarbesok_runs_of</c>) while the leader gathers them; more shards would
     /// share the cores.
-    /// <c>fact_lakarbesok</c> has a partition for each (migration 0119), which a shard's condition on the visits selects.
+    /// Each delivery's partition of <c>fact_lakarbesok</c> has one for each (migrations 0119, 0120), which a shard's
+    /// condition on the visits selects.
     /// </summary>
     private const int Shards = 2;
 
