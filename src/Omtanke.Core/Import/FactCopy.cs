@@ -1,4 +1,5 @@
 using Npgsql;
+using Omtanke.Core.Storage;
 
 namespace Omtanke.Core.Import;
 
@@ -83,8 +84,9 @@ public static class Slices
     public static async Task<SliceChange> SupersedeAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
         IReadOnlyDictionary<(DateOnly Month, string Area), int> counted, CancellationToken ct)
     {
-        var fact = source.FactTable;
-        await using var cmd = new NpgsqlCommand($"""
+        SliceChange change;
+        var leaves = new List<string>();
+        await using (var cmd = new NpgsqlCommand($"""
             CREATE TEMP TABLE new_slices ON COMMIT DROP AS
                 SELECT * FROM unnest(@months::date[], @areas::text[], @rows::int[]) AS s(month, kommunkod, row_count);
 
@@ -92,10 +94,7 @@ public static class Slices
             FROM new_slices n
             WHERE s.source = @source AND s.superseded_by IS NULL AND s.month = n.month AND s.kommunkod = n.kommunkod;
 
-            UPDATE {fact} f SET current = false
-            FROM delivery_slices s
-            WHERE s.superseded_by = @delivery AND f.current
-              AND f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod;
+            {RetiredRows(source.FactTable)}
 
             INSERT INTO delivery_slices (delivery_id, source, month, kommunkod, row_count)
                 SELECT @delivery, @source, month, kommunkod, row_count FROM new_slices;
@@ -104,6 +103,7 @@ public static class Slices
                    (SELECT count(*)::int FROM delivery_slices WHERE superseded_by = @delivery),
                    (SELECT min(month) FROM new_slices),
                    (SELECT max(month) FROM new_slices);
+            SELECT DISTINCT leaf FROM retired_rows;
             DROP TABLE new_slices;
             """, conn)
         {
@@ -114,10 +114,56 @@ public static class Slices
                 new("areas", counted.Keys.Select(k => k.Area).ToArray()),
                 new("rows", counted.Values.ToArray()),
             },
-        };
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new SliceChange(reader.GetInt32(0), reader.GetInt32(1),
-            reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateOnly>(3));
+        })
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            change = new SliceChange(reader.GetInt32(0), reader.GetInt32(1),
+                reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateOnly>(3));
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) leaves.Add(reader.GetString(0));
+        }
+        foreach (var leaf in leaves)
+        {
+            await Sql.ExecAsync(conn,
+                $"UPDATE {leaf} SET current = false WHERE ctid = ANY (ARRAY(SELECT tid FROM retired_rows WHERE leaf = $1))", ct, leaf);
+            await Sql.ExecAsync(conn, SummarizeNewRanges, ct, leaf);
+        }
+        await Sql.ExecAsync(conn, "DROP TABLE retired_rows", ct);
+        return change;
     }
+
+    /// <summary>
+    /// The current rows of the slices the delivery supersedes, by table and tuple id, found in one read-only pass and
+    /// then updated by id. Found and updated in one statement, each slice's rows were looked up through the BRIN while
+    /// the same statement appended the new versions of the slices before it to the table's end, a range the BRIN has
+    /// not summarized and so hands to every later lookup: quadratic in the slices, 432 s for a re-delivery of all 24
+    /// months of the national läkarbesök.
+    /// </summary>
+    private static string RetiredRows(string fact) => $"""
+        CREATE TEMP TABLE retired_rows ON COMMIT DROP AS
+            SELECT f.tableoid::regclass::text AS leaf, f.ctid AS tid FROM {SupersededRows(fact, "f")} WHERE f.current;
+        """;
+
+    /// <summary>
+    /// A FROM item of the rows, in <paramref name="fact"/> as <paramref name="alias"/>, of the slices that the delivery
+    /// <c>@delivery</c> supersedes. A month's areas are looked up at once: the BRIN on (delivery, month) tells months
+    /// apart, not areas, so each area's lookup read the whole month again (a month's 8 slices 0.32–0.39 against 0.70 s).
+    /// </summary>
+    public static string SupersededRows(string fact, string alias) => $"""
+        (SELECT delivery_id, month, array_agg(kommunkod) AS areas FROM delivery_slices
+         WHERE superseded_by = @delivery GROUP BY delivery_id, month) AS superseded
+        JOIN {fact} {alias} ON {alias}.delivery_id = superseded.delivery_id AND {alias}.ref_month = superseded.month
+                           AND {alias}.area = ANY (superseded.areas)
+        """;
+
+    /// <summary>
+    /// Summarizes the block ranges of a table's BRIN indexes that its retired rows' new versions filled, so that the
+    /// refresh's lookups of slices that follow skip them instead of reading them all for each slice.
+    /// </summary>
+    private const string SummarizeNewRanges = """
+        SELECT brin_summarize_new_values(i.indexrelid)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+        WHERE i.indrelid = $1::regclass AND a.amname = 'brin'
+        """;
 }

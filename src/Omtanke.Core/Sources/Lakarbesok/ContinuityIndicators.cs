@@ -1,4 +1,5 @@
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Import;
 
 namespace Omtanke.Core.Sources;
 
@@ -245,9 +246,7 @@ public static class ContinuityIndicators
                         FROM (SELECT patient_key, lakare_id, besoksdatum, besok_id, kommunkod
                               FROM fact_lakarbesok WHERE delivery_id = @delivery) AS d
                         FULL JOIN (SELECT f.patient_key, f.lakare_id, f.besoksdatum, f.besok_id, f.kommunkod
-                                   FROM delivery_slices s
-                                   JOIN fact_lakarbesok f ON f.delivery_id = s.delivery_id AND f.ref_month = s.month AND f.area = s.kommunkod
-                                   WHERE s.superseded_by = @delivery) AS r
+                                   FROM {Slices.SupersededRows("fact_lakarbesok", "f")}) AS r
                         ON (r.patient_key, r.lakare_id, r.besoksdatum, r.besok_id, r.kommunkod)
                          = (d.patient_key, d.lakare_id, d.besoksdatum, d.besok_id, d.kommunkod)
                         -- a visit on one side only: delivered anew, or replaced and gone
