@@ -1,5 +1,5 @@
 -- The visits partitioned by delivery, and each delivery's by shard (0119), so that an import loads its delivery into
--- tables it has just created, without indexes, and attaches them once loaded (Import/DeliveryPartition.cs). Inserted
+-- tables it has just created, without indexes, and attaches them once loaded (Import/FactTarget.cs). Inserted
 -- through the shards' BRIN, 10.0 M visits took 14.1–18.1 s of COPY; into tables created in the same transaction,
 -- 8.4–10.3 s, because PostgreSQL then writes no WAL for them (wal_level minimal) and maintains no index row by row.
 -- A delivery's CHECK is its partition's bound, so the ATTACH need not scan the rows to prove it.
@@ -9,7 +9,8 @@ CREATE TABLE fact_lakarbesok (LIKE fact_lakarbesok_by_shard INCLUDING DEFAULTS) 
 -- Kept for the refresh's lookups of a delivery's months: a national two-year delivery is one partition of 10 M rows.
 CREATE INDEX fact_lakarbesok_delivery_month ON fact_lakarbesok USING brin (delivery_id, ref_month);
 
--- Creates the (unattached) partition of one delivery with its two shards and returns its name.
+-- Creates the (unattached) partition of one delivery with its shards (ContinuityIndicators.Shards, as in 0119) and
+-- returns its name.
 CREATE FUNCTION fact_lakarbesok_delivery_table(delivery bigint) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     name text := 'fact_lakarbesok_d' || delivery;
