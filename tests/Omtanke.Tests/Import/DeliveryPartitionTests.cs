@@ -54,6 +54,41 @@ public sealed class DeliveryPartitionTests
     }
 
     [Test]
+    public async Task A_delivery_of_visits_retires_exactly_the_slices_it_holds_across_earlier_deliveries_and_shards()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        // Ten patients per slice, so that both shards hold rows of each.
+        string Slice(string prefix, string kommun, string month) => string.Concat(Enumerable.Range(1, 10).Select(i =>
+            $"{prefix}{i};PAT-{kommun}-{i};{kommun};Vårdcentralen Söder;L1;{month}-{i:00}\n"));
+        var march = await service.ImportAcceptedAsync(folder.WriteText("mars.csv",
+            Header + Slice("M80-", "1380", "2024-03") + Slice("M83-", "1383", "2024-03") + Slice("M84-", "1384", "2024-03")));
+        var april = await service.ImportAcceptedAsync(folder.WriteText("april.csv", Header + Slice("A80-", "1380", "2024-04")));
+
+        var correction = await service.ImportAcceptedAsync(folder.WriteText("rattelse.csv",
+            Header + Slice("K80-", "1380", "2024-03") + Slice("K83-", "1383", "2024-03") + Slice("L80-", "1380", "2024-04")));
+
+        Assert.That(correction.SlicesSuperseded, Is.EqualTo(3));
+        Assert.That(await service.RowsAsync("""
+                SELECT d.file_name, to_char(f.ref_month, 'YYYY-MM'), f.area, f.current, count(*)
+                FROM fact_lakarbesok f JOIN deliveries d ON d.id = f.delivery_id
+                GROUP BY 1, 2, 3, 4 ORDER BY f.current, 2, 3, 1
+                """), Is.EqualTo(new[]
+            {
+                "mars.csv|2024-03|1380|False|10", "mars.csv|2024-03|1383|False|10", "april.csv|2024-04|1380|False|10",
+                "rattelse.csv|2024-03|1380|True|10", "rattelse.csv|2024-03|1383|True|10", "mars.csv|2024-03|1384|True|10",
+                "rattelse.csv|2024-04|1380|True|10",
+            }));
+        Assert.That(await service.RowsAsync(
+                "SELECT tableoid::regclass::text FROM fact_lakarbesok WHERE NOT current GROUP BY tableoid ORDER BY min(delivery_id), 1"),
+            Is.EqualTo(new[]
+            {
+                $"fact_lakarbesok_d{march.DeliveryId}_s0", $"fact_lakarbesok_d{march.DeliveryId}_s1",
+                $"fact_lakarbesok_d{april.DeliveryId}_s0", $"fact_lakarbesok_d{april.DeliveryId}_s1",
+            }), "retired in both shards of both earlier deliveries");
+    }
+
+    [Test]
     public async Task A_refused_file_or_a_dry_run_of_visits_leaves_no_partition()
     {
         await using var service = await TestPostgres.CreateServiceAsync();
