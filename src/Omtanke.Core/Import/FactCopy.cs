@@ -103,7 +103,7 @@ public static class Slices
                    (SELECT count(*)::int FROM delivery_slices WHERE superseded_by = @delivery),
                    (SELECT min(month) FROM new_slices),
                    (SELECT max(month) FROM new_slices);
-            SELECT DISTINCT leaf FROM retired_rows;
+            SELECT leaf FROM retired_rows;
             DROP TABLE new_slices;
             """, conn)
         {
@@ -126,7 +126,7 @@ public static class Slices
         foreach (var leaf in leaves)
         {
             await Sql.ExecAsync(conn,
-                $"UPDATE {leaf} SET current = false WHERE ctid = ANY (ARRAY(SELECT tid FROM retired_rows WHERE leaf = $1))", ct, leaf);
+                $"UPDATE {leaf} SET current = false WHERE ctid = ANY ((SELECT tids FROM retired_rows WHERE leaf = $1)::tid[])", ct, leaf);
             await Sql.ExecAsync(conn, SummarizeNewRanges, ct, leaf);
         }
         await Sql.ExecAsync(conn, "DROP TABLE retired_rows", ct);
@@ -134,15 +134,16 @@ public static class Slices
     }
 
     /// <summary>
-    /// The current rows of the slices the delivery supersedes, by table and tuple id, found in one read-only pass and
-    /// then updated by id. Found and updated in one statement, each slice's rows were looked up through the BRIN while
+    /// The current rows of the slices the delivery supersedes, their tuple ids by table, found in one read-only pass
+    /// and then updated by id. Found and updated in one statement, each slice's rows were looked up through the BRIN while
     /// the same statement appended the new versions of the slices before it to the table's end, a range the BRIN has
     /// not summarized and so hands to every later lookup: quadratic in the slices, 432 s for a re-delivery of all 24
     /// months of the national läkarbesök.
     /// </summary>
     private static string RetiredRows(string fact) => $"""
         CREATE TEMP TABLE retired_rows ON COMMIT DROP AS
-            SELECT f.tableoid::regclass::text AS leaf, f.ctid AS tid FROM {SupersededRows(fact, "f")} WHERE f.current;
+            SELECT f.tableoid::regclass::text AS leaf, array_agg(f.ctid) AS tids FROM {SupersededRows(fact, "f")}
+            WHERE f.current GROUP BY f.tableoid;
         """;
 
     /// <summary>
