@@ -8,10 +8,8 @@ namespace Omtanke.Tests.Import;
 /// </summary>
 public sealed class DeliveryPartitionTests
 {
-    private const string Header = "besok_id;patient_id;kommunkod;vardcentral;lakare_id;besoksdatum\n";
-
-    private static string Visits(int count, string firstId = "B") =>
-        Header + string.Concat(Enumerable.Range(1, count).Select(i => $"{firstId}{i};PAT-{i};1380;Vårdcentralen Söder;L1;2024-03-{i:00}\n"));
+    /// <summary>A file of visits in Halmstad in March 2024.</summary>
+    private static string March(string idPrefix, int count) => Extracts.Lakarbesok(Extracts.VisitRows(idPrefix, "1380", "2024-03", count));
 
     /// <summary>Each partition of the visits with its parent, its row count and its partition bound, by name.</summary>
     private static Task<List<string>> PartitionsAsync(Core.Storage.OmtankeService service) => service.RowsAsync("""
@@ -27,8 +25,8 @@ public sealed class DeliveryPartitionTests
         await using var service = await TestPostgres.CreateServiceAsync();
         using var folder = new TempFolder();
 
-        var first = await service.ImportAcceptedAsync(folder.WriteText("mars.csv", Visits(20)));
-        var second = await service.ImportAcceptedAsync(folder.WriteText("mars-igen.csv", Visits(12, "C")));
+        var first = await service.ImportAcceptedAsync(folder.WriteText("mars.csv", March("B", 20)));
+        var second = await service.ImportAcceptedAsync(folder.WriteText("mars-igen.csv", March("C", 12)));
 
         var (d1, d2) = ($"fact_lakarbesok_d{first.DeliveryId}", $"fact_lakarbesok_d{second.DeliveryId}");
         var partitions = await PartitionsAsync(service);
@@ -59,14 +57,13 @@ public sealed class DeliveryPartitionTests
         await using var service = await TestPostgres.CreateServiceAsync();
         using var folder = new TempFolder();
         // Ten patients per slice, so that both shards hold rows of each.
-        string Slice(string prefix, string kommun, string month) => string.Concat(Enumerable.Range(1, 10).Select(i =>
-            $"{prefix}{i};PAT-{kommun}-{i};{kommun};Vårdcentralen Söder;L1;{month}-{i:00}\n"));
-        var march = await service.ImportAcceptedAsync(folder.WriteText("mars.csv",
-            Header + Slice("M80-", "1380", "2024-03") + Slice("M83-", "1383", "2024-03") + Slice("M84-", "1384", "2024-03")));
-        var april = await service.ImportAcceptedAsync(folder.WriteText("april.csv", Header + Slice("A80-", "1380", "2024-04")));
+        IEnumerable<string> Slice(string prefix, string kommun, string month) => Extracts.VisitRows(prefix, kommun, month, 10);
+        var march = await service.ImportAcceptedAsync(folder.WriteText("mars.csv", Extracts.Lakarbesok(
+            [.. Slice("M80-", "1380", "2024-03"), .. Slice("M83-", "1383", "2024-03"), .. Slice("M84-", "1384", "2024-03")])));
+        var april = await service.ImportAcceptedAsync(folder.WriteText("april.csv", Extracts.Lakarbesok(Slice("A80-", "1380", "2024-04"))));
 
-        var correction = await service.ImportAcceptedAsync(folder.WriteText("rattelse.csv",
-            Header + Slice("K80-", "1380", "2024-03") + Slice("K83-", "1383", "2024-03") + Slice("L80-", "1380", "2024-04")));
+        var correction = await service.ImportAcceptedAsync(folder.WriteText("rattelse.csv", Extracts.Lakarbesok(
+            [.. Slice("K80-", "1380", "2024-03"), .. Slice("K83-", "1383", "2024-03"), .. Slice("L80-", "1380", "2024-04")])));
 
         Assert.That(correction.SlicesSuperseded, Is.EqualTo(3));
         Assert.That(await service.RowsAsync("""
@@ -95,8 +92,9 @@ public sealed class DeliveryPartitionTests
         using var folder = new TempFolder();
 
         // Refused after its rows were loaded and attached: the same besok_id twice is found in SQL.
-        await service.ImportRejectedAsync(folder.WriteText("dubbel.csv", Visits(3) + "B1;PAT-9;1380;Vårdcentralen Söder;L1;2024-03-09\n"));
-        var dryRun = await service.ImportAsync(folder.WriteText("prov.csv", Visits(3)), dryRun: true);
+        await service.ImportRejectedAsync(folder.WriteText("dubbel.csv", Extracts.Lakarbesok(
+            [.. Extracts.VisitRows("B", "1380", "2024-03", 3), "B1;PAT-9;1380;Vårdcentralen Söder;L1;2024-03-09"])));
+        var dryRun = await service.ImportAsync(folder.WriteText("prov.csv", March("B", 3)), dryRun: true);
         Assert.That(dryRun.Status, Is.EqualTo(Core.Import.ImportStatus.Accepted), dryRun.Summary());
 
         Assert.That(await PartitionsAsync(service), Is.Empty);

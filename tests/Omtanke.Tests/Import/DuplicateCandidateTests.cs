@@ -82,7 +82,7 @@ public sealed class DuplicateCandidateTests
     {
         await using var service = await TestPostgres.CreateServiceAsync();
         using var folder = new TempFolder();
-        var csv = new StringBuilder("besok_id;patient_id;kommunkod;vardcentral;lakare_id;besoksdatum\n");
+        var csv = new StringBuilder(Extracts.LakarbesokHeader + "\n");
         for (var i = 0; i < 50_000; i++) csv.Append($"B{i};19400101-{i % 9000 + 1000};1380;VC Centrum;L{i % 7};2024-03-{i % 28 + 1:D2}\n");
         csv.Append("B17;19400101-1234;1381;VC Väster;L1;2024-03-05\n");
         var file = folder.WriteText("lakarbesok.csv", csv.ToString());

@@ -20,8 +20,8 @@ public sealed class FactStatisticsTests
         Assert.That(await AnalyzedAsync(service, "fact_utskrivningsklara", "deliveries"), Is.EqualTo(new[] { "fact_utskrivningsklara" }));
 
         // Twenty patients: that all of their keys fall in one shard has a chance of one in half a million.
-        var visits = await service.ImportAcceptedAsync(folder.WriteText("besok.csv", "besok_id;patient_id;kommunkod;vardcentral;lakare_id;besoksdatum\n" +
-            string.Concat(Enumerable.Range(1, 20).Select(i => $"B{i};PAT-{i};1380;Vårdcentralen Söder;L1;2024-03-{i:00}\n"))));
+        var visits = await service.ImportAcceptedAsync(folder.WriteText("besok.csv",
+            Extracts.Lakarbesok(Extracts.VisitRows("B", "1380", "2024-03", 20))));
         string[] shards = [$"fact_lakarbesok_d{visits.DeliveryId}_s0", $"fact_lakarbesok_d{visits.DeliveryId}_s1"];
         Assert.That(await AnalyzedAsync(service, ["fact_utskrivningsklara", .. shards, "deliveries"]),
             Is.EqualTo((string[])["fact_utskrivningsklara", .. shards]));

@@ -10,7 +10,7 @@ namespace Omtanke.Tests.Indicators;
 /// </summary>
 public sealed class ContinuityRefreshTests
 {
-    private const string Header = "besok_id;patient_id;kommunkod;vardcentral;lakare_id;besoksdatum\n";
+    private const string Header = Extracts.LakarbesokHeader + "\n";
 
     // June: A has L1 3 (A1, A2, A4) and L2 1 (A3): (10 − 4) / 12, in Laholm by A4 beside B's 1/3; D 1/6 as before.
     // July: A L1 3, L2 2: 8 / 20 in Varberg (A5); B L3 2, L4 2: 4 / 12 in Laholm (B11); D L5 2, L6 2, L7 1: 4 / 20.

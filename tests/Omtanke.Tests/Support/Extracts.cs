@@ -21,6 +21,17 @@ public static class Extracts
 
     public static string Befolkning(params string[] rows) => Lines(string.Join(';', BefolkningColumns), rows);
 
+    public const string LakarbesokHeader = "besok_id;patient_id;kommunkod;vardcentral;lakare_id;besoksdatum";
+
+    public static string Lakarbesok(IEnumerable<string> rows) => Lines(LakarbesokHeader, rows);
+
+    /// <summary>
+    /// <paramref name="count"/> läkarbesök in a municipality's month, each of its own patient (PAT-kommun-i), with the
+    /// ids prefix1 … prefixN, on the days 1 … N, all at one doctor.
+    /// </summary>
+    public static IEnumerable<string> VisitRows(string idPrefix, string kommun, string month, int count) =>
+        Enumerable.Range(1, count).Select(i => $"{idPrefix}{i};PAT-{kommun}-{i};{kommun};Vårdcentralen Söder;L1;{month}-{i:00}");
+
     public static string Lines(string header, IEnumerable<string> rows)
     {
         var sb = new StringBuilder(header).Append('\n');
