@@ -8,6 +8,8 @@ public static class CommandLine
 {
     public const int Ok = 0;
     public const int SomeFilesRejected = 1;
+    /// <summary>A check (audit disclosure) found what it looks for.</summary>
+    public const int CheckFailed = 1;
     public const int UsageOrFailure = 2;
 
     public const string Usage = """
@@ -15,7 +17,11 @@ public static class CommandLine
 
           import [--source ID] [--dry-run] FIL…   validera och importera extrakt
           values --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM [--period-type month|quarter|year]
-                 [--indicator ID…] [--area KOD…]  skriv indikatorvärden som CSV
+                 [--indicator ID…] [--area KOD…] [--published]
+                                                  skriv indikatorvärden som CSV (--published: som
+                                                  de publiceras, dolda värden som .. eller <5)
+          audit disclosure [--from ÅÅÅÅ-MM --to ÅÅÅÅ-MM]
+                                                  pröva att inget dolt värde kan räknas fram
           recompute                               beräkna alla indikatorer på nytt
           targets list                            visa målen och deras historik
           targets set --indicator ID --value TAL --direction at_least|at_most [--from ÅÅÅÅ-MM]
@@ -43,6 +49,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(arguments, settings, stdout),
                 "values" => await ValuesCommand.RunAsync(arguments, settings, stdout),
                 "recompute" => await RecomputeCommand.RunAsync(arguments, settings, stdout),
+                "audit" => await AuditCommand.RunAsync(arguments, settings, stdout),
                 "demo" => await DemoCommand.RunAsync(arguments, settings, stdout),
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
 
@@ -48,6 +49,7 @@ public static class ValuesCommand
         };
         var indicators = args.Many("--indicator");
         var areas = args.Many("--area");
+        var published = args.Flag("--published");
         args.RejectUnknown();
         args.RejectPositional();
         var unknown = indicators.Where(i => IndicatorCatalog.Find(i) is null).ToList();
@@ -55,11 +57,26 @@ public static class ValuesCommand
             throw new UsageException($"Okänd indikator: {string.Join(", ", unknown)}. Kända: {string.Join(", ", IndicatorCatalog.All.Select(i => i.Id))}.");
 
         await using var service = await OmtankeService.OpenAsync(settings);
-        await stdout.WriteLineAsync(ValuesCsv.Header);
         var filter = new ValuesFilter(from, to, periodType, indicators.Count > 0 ? indicators : null, areas.Count > 0 ? areas : null);
-        await foreach (var value in ValuesQuery.ReadAsync(service.Db, filter))
-            await stdout.WriteLineAsync(ValuesCsv.Line(value, IndicatorCatalog.Find(value.Indicator)?.Kind == IndicatorKind.Count));
+        await ValuesWriter.WriteAsync(service, filter, published, stdout);
         return CommandLine.Ok;
+    }
+}
+
+/// <summary>The values CSV, raw or as published; the demo writes it too.</summary>
+public static class ValuesWriter
+{
+    public static async Task WriteAsync(OmtankeService service, ValuesFilter filter, bool published, TextWriter writer)
+    {
+        await writer.WriteLineAsync(ValuesCsv.Header);
+        await foreach (var value in ValuesQuery.ReadAsync(service.Db, filter))
+        {
+            var indicator = IndicatorCatalog.Find(value.Indicator)!;
+            var isCount = indicator.Kind == IndicatorKind.Count;
+            await writer.WriteLineAsync(published
+                ? ValuesCsv.PublishedLine(value, isCount, Disclosure.Publish(indicator, value, service.Engine.Disclosure.Settings).Symbol)
+                : ValuesCsv.Line(value, isCount));
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
 
@@ -51,18 +52,15 @@ public static class DemoCommand
         return CommandLine.Ok;
     }
 
+    /// <summary>The published view (values --published): the demo's output sits beside the published reports.</summary>
     private static async Task<string> WriteAllValuesAsync(OmtankeService service, string path)
     {
+        var months = await ValuesQuery.MonthRangeAsync(service.Db);
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        await writer.WriteLineAsync(ValuesCsv.Header);
-        var filter = new ValuesFilter(new DateOnly(1900, 1, 1), new DateOnly(2999, 12, 1));
-        string? first = null, last = null;
-        await foreach (var value in ValuesQuery.ReadAsync(service.Db, filter))
-        {
-            await writer.WriteLineAsync(ValuesCsv.Line(value, IndicatorCatalog.Find(value.Indicator)?.Kind == IndicatorKind.Count));
-            if (first is null || string.CompareOrdinal(value.Period, first) < 0) first = value.Period;
-            if (last is null || string.CompareOrdinal(value.Period, last) > 0) last = value.Period;
-        }
-        return first is null ? "inga månader" : $"{first} – {last}";
+        if (months is (var first, var last))
+            await ValuesWriter.WriteAsync(service, new ValuesFilter(first, last), published: true, writer);
+        else
+            await writer.WriteLineAsync(ValuesCsv.Header);
+        return months is (var from, var to) ? $"{Periods.Label(from)} – {Periods.Label(to)}" : "inga månader";
     }
 }

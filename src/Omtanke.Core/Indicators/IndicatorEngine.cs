@@ -1,6 +1,8 @@
 using System.Globalization;
 using Npgsql;
+using Omtanke.Core.DisclosureControl;
 using Omtanke.Core.Import;
+using Omtanke.Core.Reporting.Extracts;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
 
@@ -9,16 +11,20 @@ namespace Omtanke.Core.Indicators;
 /// <summary>
 /// Computes indicator values set-based in PostgreSQL into <c>indicator_values</c>: months for the
 /// municipalities and the region, then quarters and years from those months, then status and
-/// disclosure control. Recomputing a range of months gives the same rows as a full recompute.
+/// then, over everything stored, disclosure control (<see cref="DisclosureEngine"/>). Recomputing a range of months
+/// gives the same rows as a full recompute.
 /// </summary>
 public sealed class IndicatorEngine(DisclosureSettings disclosure)
 {
+    public DisclosureEngine Disclosure { get; } = new(disclosure);
+
     /// <summary>After a delivery: the indicators of its source, over the months it can affect.</summary>
     public async Task RecomputeAfterDeliveryAsync(NpgsqlConnection conn, SourceDefinition source, long deliveryId,
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct = default)
     {
         // Months after the source's last month with data have no values: a look-ahead ends there.
         var lastWithData = (await MonthsWithDataAsync(conn, source.Id, ct))?.Last ?? DateOnly.MaxValue;
+        var (earliest, latest) = (firstMonth, lastMonth);
         foreach (var indicator in IndicatorCatalog.All.Where(i => i.SourceId == source.Id))
         {
             if (indicator.Derived is { } derived) await RefreshAsync(conn, derived, deliveryId, ct);
@@ -30,12 +36,20 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                     from = DateOnly.FromDateTime(reach);
             }
             var to = lastMonth.AddMonths(indicator.LookAheadMonths);
-            await RecomputeAsync(conn, indicator, from, to < lastWithData ? to : lastWithData, ct);
+            if (to > lastWithData) to = lastWithData;
+            await RecomputeAsync(conn, indicator, from, to, ct);
+            (earliest, latest) = (from < earliest ? from : earliest, to > latest ? to : latest);
         }
+        await BreakdownValues.RefreshAsync(conn, source.Id, (firstMonth, lastMonth), ct);
         // A population changes the denominators of every later year that has no population of its own.
         if (source.Id == BefolkningSource.Id)
+        {
             foreach (var indicator in IndicatorCatalog.All.Where(i => i.PopulationColumn is not null))
                 await RecomputeAllAsync(conn, indicator, ct);
+            await Disclosure.ApplyAsync(conn, null, ct);
+        }
+        else
+            await Disclosure.ApplyAsync(conn, new DisclosureScope(source.Id, earliest.Year, latest.Year), ct);
     }
 
     /// <summary>
@@ -79,9 +93,12 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
     {
         foreach (var indicator in IndicatorCatalog.All)
             await RecomputeAllAsync(conn, indicator, ct);
+        foreach (var source in SourceCatalog.All)
+            await BreakdownValues.RefreshAsync(conn, source.Id, null, ct);
+        await Disclosure.ApplyAsync(conn, null, ct);
     }
 
-    private async Task RecomputeAllAsync(NpgsqlConnection conn, IndicatorDefinition indicator, CancellationToken ct)
+    private static async Task RecomputeAllAsync(NpgsqlConnection conn, IndicatorDefinition indicator, CancellationToken ct)
     {
         if (indicator.Derived is { } derived) await Sql.ExecAsync(conn, derived.RebuildSql, ct);
         await Sql.ExecAsync(conn, "DELETE FROM indicator_values WHERE indicator_id = $1", ct, indicator.Id);
@@ -89,9 +106,12 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
             await RecomputeAsync(conn, indicator, first, last, ct);
     }
 
-    /// <summary>Recomputes the months from..to (first days) and every quarter and year that overlaps them.</summary>
-    public async Task RecomputeAsync(NpgsqlConnection conn, IndicatorDefinition indicator, DateOnly from, DateOnly to,
-        CancellationToken ct = default)
+    /// <summary>
+    /// Recomputes the months from..to (first days) and every quarter and year that overlaps them; what is hidden is
+    /// decided after, over all indicators together.
+    /// </summary>
+    private static async Task RecomputeAsync(NpgsqlConnection conn, IndicatorDefinition indicator, DateOnly from, DateOnly to,
+        CancellationToken ct)
     {
         var source = SourceCatalog.Get(indicator.SourceId);
         var periodsFrom = new DateOnly(from.Year, 1, 1);
@@ -105,7 +125,6 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                 new("to", to),
                 new("periods_from", periodsFrom),
                 new("periods_to", periodsTo),
-                new("limit", disclosure.Limit),
             },
         };
         await cmd.ExecuteNonQueryAsync(ct);
@@ -142,27 +161,6 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
         var (periodNumerator, periodDenominator) = indicator.Aggregation == Aggregation.Flow
             ? ("sum(numerator)", flowDenominator)
             : ("(array_agg(numerator ORDER BY period_start DESC))[1]", "(array_agg(denominator ORDER BY period_start DESC))[1]");
-        var limit = "@limit";
-        var primary = !indicator.PersonBased ? "false"
-            : indicator.Kind == IndicatorKind.Count ? $"(value >= 1 AND value < {limit})"
-            : $"(denominator < {limit})";
-        var secondary = indicator.PersonBased && indicator.Kind == IndicatorKind.Count
-            ? """
-              WITH lone AS (
-                  SELECT period_type, period_start FROM indicator_values
-                  WHERE indicator_id = @id AND area <> '13' AND suppressed AND period_start BETWEEN @periods_from AND @periods_to
-                  GROUP BY period_type, period_start HAVING count(*) = 1),
-              pick AS (
-                  SELECT DISTINCT ON (v.period_type, v.period_start) v.period_type, v.period_start, v.area
-                  FROM indicator_values v JOIN lone USING (period_type, period_start)
-                  WHERE v.indicator_id = @id AND v.area <> '13' AND NOT v.suppressed AND v.value IS NOT NULL
-                  ORDER BY v.period_type, v.period_start, v.value, v.area COLLATE "C")
-              UPDATE indicator_values v SET suppressed = true FROM pick
-              WHERE v.indicator_id = @id AND v.period_type = pick.period_type AND v.period_start = pick.period_start
-                AND v.area = pick.area;
-              """
-            : "";
-
         return $"""
             DROP TABLE IF EXISTS ind_base, ind_month;
             CREATE TEMP TABLE ind_base AS {indicator.MonthlySql};
@@ -202,9 +200,6 @@ public sealed class IndicatorEngine(DisclosureSettings disclosure)
                 GROUP BY area, p.period_type, p.start, p.length
             ) AS periods;
 
-            UPDATE indicator_values SET suppressed = coalesce({primary}, false)
-            WHERE indicator_id = @id AND period_start BETWEEN @periods_from AND @periods_to;
-            {secondary}
             DROP TABLE ind_base, ind_month;
             """;
     }

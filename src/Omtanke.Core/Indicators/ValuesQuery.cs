@@ -54,6 +54,17 @@ public static class ValuesQuery
                 reader.GetDecimal(5), reader.GetBoolean(6), reader.GetBoolean(7));
     }
 
+    /// <summary>The first and the last month that have any row, if any.</summary>
+    public static async Task<(DateOnly First, DateOnly Last)?> MonthRangeAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT min(period_start), max(period_start) FROM indicator_values WHERE period_type = 'month'", conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1));
+    }
+
     /// <summary>The latest month that has any value, if any: what "the latest report" is about.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(NpgsqlDataSource db, CancellationToken ct = default)
     {
@@ -72,6 +83,14 @@ public static class ValuesCsv
     public static string Line(IndicatorValue v, bool isCount) => string.Join(';',
         v.Indicator, v.Area, v.Period, Number(v.Numerator), isCount ? "" : Number(v.Denominator), Number(v.Value),
         v.Status, v.Suppressed ? "true" : "false");
+
+    /// <summary>
+    /// The line as a user without the raw-data role reads it (<c>values --published</c>): a hidden value as its symbol,
+    /// without numerator and denominator.
+    /// </summary>
+    public static string PublishedLine(IndicatorValue v, bool isCount, string? hiddenSymbol) => hiddenSymbol is null
+        ? Line(v, isCount)
+        : string.Join(';', v.Indicator, v.Area, v.Period, "", "", hiddenSymbol, v.Status, "true");
 
     public static string Number(decimal? x) =>
         x is { } d ? Math.Round(d, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture) : "";

@@ -27,7 +27,7 @@ public static class MunicipalExtract
         var data = await ReportData.LoadAsync(db, disclosure, [new ValuesFilter(from, to, PeriodType.Month, null, areas)], ct);
         var breakdowns = new List<(Breakdown Breakdown, List<BreakdownRow> Rows)>();
         foreach (var breakdown in BreakdownCatalog.Available)
-            breakdowns.Add((breakdown, await BreakdownQuery.ReadAsync(db, breakdown, kommun, from, to, ct)));
+            breakdowns.Add((breakdown, await BreakdownValues.ReadAsync(db, breakdown, kommun, from, to, ct)));
 
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, FileName(kommun, from, to));
@@ -49,7 +49,7 @@ public static class MunicipalExtract
             trends.Finish(footer);
             charts = [.. trends.Charts];
             foreach (var (breakdown, rows) in breakdowns)
-                BreakdownSheet.Write(workbook, breakdown, rows, BreakdownDisclosure.Publish(breakdown, rows, disclosure), disclosure, place, period, footer);
+                BreakdownSheet.Write(workbook, breakdown, rows, disclosure, place, footer);
             DefinitionsSheet.Write(workbook, data, sections, to, footer);
             chartData.Finish(footer);
             Look.Properties(workbook, $"Lokalt uttag – {place}", "Omtanke Halland – kommunens indikatorer och uppdelningar", created);

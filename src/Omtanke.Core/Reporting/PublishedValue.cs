@@ -1,4 +1,5 @@
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Extracts;
 
 namespace Omtanke.Core.Reporting;
 
@@ -11,7 +12,13 @@ public readonly record struct PublishedValue(decimal? Number, string? Symbol)
 {
     public static PublishedValue Missing => default;
     public static PublishedValue Hidden(string symbol) => new(null, symbol);
-    public static PublishedValue Shown(decimal number) => new(number, null);
+    /// <summary>
+    /// A shown value, at the precision outputs write (INDICATORS.md: never the raw quotient, whose last digits can let
+    /// a hidden count be computed back).
+    /// </summary>
+    public static PublishedValue Shown(decimal number) => new(Math.Round(number, MaxDecimals, MidpointRounding.AwayFromZero), null);
+
+    public const int MaxDecimals = 4;
 
     public bool IsHidden => Symbol is not null;
     public bool IsMissing => Number is null && Symbol is null;
@@ -62,8 +69,14 @@ public static class Disclosure
             ? PublishedValue.Hidden(SmallCountSymbol(settings))
             : PublishedValue.Hidden(HiddenSymbol);
 
-    /// <summary>A ratio computed for a breakdown: hidden where its denominator is below the limit.</summary>
-    public static PublishedValue PublishRatio(decimal? value, decimal denominator, DisclosureSettings settings) =>
-        denominator < settings.Limit ? (denominator > 0 ? PublishedValue.Hidden(HiddenSymbol) : PublishedValue.Missing)
-        : value is { } v ? PublishedValue.Shown(v) : PublishedValue.Missing;
+    /// <summary>A stored breakdown measure as published: disclosure control has decided whether it is hidden.</summary>
+    public static PublishedValue Publish(BreakdownMeasure measure, BreakdownMeasureValue stored, DisclosureSettings settings) =>
+        measure switch
+        {
+            RatioMeasure when stored.Denominator is not > 0 => PublishedValue.Missing,
+            RatioMeasure => stored.Hidden ? PublishedValue.Hidden(HiddenSymbol)
+                : PublishedValue.Shown(((RatioMeasure)measure).Factor * stored.Value / stored.Denominator!.Value),
+            _ => !stored.Hidden ? PublishedValue.Shown(stored.Value)
+                : PublishedValue.Hidden(stored.Value >= 1 && stored.Value < settings.Limit ? SmallCountSymbol(settings) : HiddenSymbol),
+        };
 }

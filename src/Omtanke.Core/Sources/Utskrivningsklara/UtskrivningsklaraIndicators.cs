@@ -10,6 +10,15 @@ public static class UtskrivningsklaraIndicators
 {
     private const string D = "(utskrivningsdatum - utskrivningsklar_datum)";
 
+    // What the indicators count; the breakdowns of the municipal extract count the same things, so that disclosure
+    // control knows them for the same cells.
+    public const string AllStays = "Alla vårdtillfällen";
+    public const string StaysWithinThree = "Vårdtillfällen med d ≤ 3";
+    public const string AllDays = "Summa dagar som utskrivningsklar (d) för alla vårdtillfällen";
+    public const string PaymentDays = "Summa max(0, d − 3) för alla vårdtillfällen";
+    public static string MeanDaysNumerator(string care) => $"Summa dagar som utskrivningsklar (d) för vårdtillfällen i {care} med d ≥ 1";
+    public static string MeanDaysDenominator(string care) => $"Antal vårdtillfällen i {care} med d ≥ 1";
+
     private static string Monthly(string numerator, string denominator) => $"""
         SELECT area, ref_month AS month, {numerator} AS num, {denominator} AS den
         FROM fact_utskrivningsklara
@@ -17,7 +26,7 @@ public static class UtskrivningsklaraIndicators
         GROUP BY area, ref_month
         """;
 
-    private static IndicatorDefinition MeanDays(string id, string name, string vardform) => new()
+    private static IndicatorDefinition MeanDays(string id, string name, string vardform, string care) => new()
     {
         Id = id,
         Name = name,
@@ -26,8 +35,8 @@ public static class UtskrivningsklaraIndicators
         Aggregation = Aggregation.Flow,
         Better = Direction.Lower,
         Unit = "dagar",
-        NumeratorText = $"Summa dagar som utskrivningsklar (d) för vårdtillfällen i {vardform} vård med d ≥ 1",
-        DenominatorText = "Antal sådana vårdtillfällen",
+        NumeratorText = MeanDaysNumerator(care),
+        DenominatorText = MeanDaysDenominator(care),
         MonthlySql = Monthly(
             $"sum({D}) FILTER (WHERE vardform = '{vardform}' AND {D} >= 1)",
             $"count(*) FILTER (WHERE vardform = '{vardform}' AND {D} >= 1)"),
@@ -35,8 +44,8 @@ public static class UtskrivningsklaraIndicators
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
-        MeanDays("uk_medeldagar_somatik", "Medelantal dagar som utskrivningsklar, somatisk vård", "somatik"),
-        MeanDays("uk_medeldagar_psykiatri", "Medelantal dagar som utskrivningsklar, psykiatrisk vård", "psykiatri"),
+        MeanDays("uk_medeldagar_somatik", "Medelantal dagar som utskrivningsklar, somatisk vård", "somatik", "somatisk vård"),
+        MeanDays("uk_medeldagar_psykiatri", "Medelantal dagar som utskrivningsklar, psykiatrisk vård", "psykiatri", "psykiatrisk vård"),
         new()
         {
             Id = "uk_dagar_per_1000_65",
@@ -47,7 +56,7 @@ public static class UtskrivningsklaraIndicators
             Aggregation = Aggregation.Flow,
             Better = Direction.Lower,
             Unit = "dagar per 1 000",
-            NumeratorText = "Summa dagar som utskrivningsklar (d) för alla vårdtillfällen",
+            NumeratorText = AllDays,
             DenominatorText = "Invånare 65 år och äldre 31 december föregående år",
             MonthlySql = Monthly($"sum({D})", "NULL::bigint"),
             PopulationColumn = "antal_65_plus",
@@ -62,8 +71,8 @@ public static class UtskrivningsklaraIndicators
             Aggregation = Aggregation.Flow,
             Better = Direction.Higher,
             Unit = "procent",
-            NumeratorText = "Vårdtillfällen med d ≤ 3",
-            DenominatorText = "Alla vårdtillfällen",
+            NumeratorText = StaysWithinThree,
+            DenominatorText = AllStays,
             MonthlySql = Monthly($"count(*) FILTER (WHERE {D} <= 3)", "count(*)"),
         },
         new()
@@ -75,7 +84,7 @@ public static class UtskrivningsklaraIndicators
             Aggregation = Aggregation.Flow,
             Better = Direction.Lower,
             Unit = "dagar",
-            NumeratorText = "Summa max(0, d − 3) för alla vårdtillfällen",
+            NumeratorText = PaymentDays,
             MonthlySql = Monthly($"sum(greatest(0, {D} - 3))", "NULL::bigint"),
         },
     ];
