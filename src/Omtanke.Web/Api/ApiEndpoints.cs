@@ -42,7 +42,7 @@ public static class ApiEndpoints
 
     public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
-    public sealed record DeliveryDto(long Id, string Source, string FileName, string Status, int Rows, int ErrorCount,
+    public sealed record DeliveryDto(long Id, string Source, string FileName, string Status, int? Rows, int ErrorCount,
         string ImportedBy, string ImportedVia, DateTimeOffset ImportedAt);
 
     public sealed record DeliveryDetailDto(DeliveryDto Delivery, IReadOnlyList<string> Errors, bool ErrorsWithheld,
@@ -84,15 +84,17 @@ public static class ApiEndpoints
             var shown = ShownValue.Of(v, IndicatorCatalog.Find(v.Indicator)!, viewer, disclosure);
             all.Add(shown.IsHidden
                 ? new ValueDto(v.Indicator, v.Area, v.Period, null, null, null, shown.Symbol, v.Status)
-                : new ValueDto(v.Indicator, v.Area, v.Period, v.Numerator, v.Denominator, v.Value, null, v.Status));
+                : new ValueDto(v.Indicator, v.Area, v.Period, Published(v.Numerator), Published(v.Denominator), Published(v.Value), null,
+                    v.Status));
         }
         return Results.Ok(new Page<ValueDto>(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
     }
 
-    private static async Task<IEnumerable<DeliveryDto>> DeliveriesAsync(DeliveryHistory history, int? page, CancellationToken ct)
+    private static async Task<IEnumerable<DeliveryDto>> DeliveriesAsync(HttpContext http, DeliveryHistory history, int? page,
+        CancellationToken ct)
     {
         const int size = 100;
-        var list = await history.ListAsync((Math.Max(page ?? 1, 1) - 1) * size, size, ct);
+        var list = await history.ListAsync(Viewer.Of(http.User), (Math.Max(page ?? 1, 1) - 1) * size, size, ct);
         return list.Select(Dto);
     }
 
@@ -117,6 +119,9 @@ public static class ApiEndpoints
         queue.Find(jobId) is { } state && state.IsVisibleTo(Viewer.Of(http.User))
             ? Results.Ok(new JobDto(state.JobId, state.State, state.Result?.Status, state.Result?.Summary, state.Result?.DeliveryId))
             : Results.NotFound();
+
+    /// <summary>At the precision every output writes, never the raw quotient.</summary>
+    private static decimal? Published(decimal? x) => x is { } d ? Core.Reporting.PublishedValue.Shown(d).Number : null;
 
     private static DeliveryDto Dto(Delivery d) => new(d.Id, d.Source, d.FileName, d.StatusText, d.Rows, d.ErrorCount,
         d.ImportedBy, d.ImportedVia, d.ImportedAt);

@@ -7,10 +7,17 @@ using Omtanke.Web.Accounts;
 namespace Omtanke.Web.Deliveries;
 
 public sealed record Delivery(long Id, string Source, string FileName, string Status, string Format, long SizeBytes,
-    int Rows, int OutOfCounty, int SlicesSuperseded, int ErrorCount, string ImportedBy, string ImportedVia,
+    int? Rows, int? OutOfCounty, int SlicesSuperseded, int ErrorCount, string ImportedBy, string ImportedVia,
     DateTimeOffset ImportedAt, bool Current)
 {
     public string StatusText => Status == "accepted" ? (Current ? "importerad" : "ersatt") : "avvisad";
+
+    /// <summary>
+    /// The delivery as the viewer may see it: a file's row counts are counts of persons of every municipality it holds
+    /// (disclosure control, relation 5), so only the region's people and whoever delivered it read them.
+    /// </summary>
+    public Delivery For(Viewer viewer) =>
+        viewer.SeesAllData || viewer.Name == ImportedBy ? this : this with { Rows = null, OutOfCounty = null };
 }
 
 public sealed record DeliveryDetail(Delivery Delivery, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> Warnings,
@@ -23,13 +30,21 @@ public sealed record DeliveryDetail(Delivery Delivery, IReadOnlyList<ImportError
     /// The delivery as the viewer may see it: the region's people and whoever delivered the file read its error
     /// report; a municipality sees another party's rejected file with its error count only.
     /// </summary>
-    public DeliveryDetail For(Viewer viewer) =>
-        Errors.Count == 0 || viewer.SeesAllData || viewer.Name == Delivery.ImportedBy
-            ? this
-            : this with { Errors = [], ErrorsWithheld = true };
+    public DeliveryDetail For(Viewer viewer)
+    {
+        var shown = this with
+        {
+            Delivery = Delivery.For(viewer),
+            Slices = [.. Slices.Select(s => viewer.SeesRawValuesOf(s.Kommunkod) ? s : s with { Rows = null })],
+        };
+        return Errors.Count == 0 || viewer.SeesAllData || viewer.Name == Delivery.ImportedBy
+            ? shown
+            : shown with { Errors = [], ErrorsWithheld = true };
+    }
 }
 
-public sealed record DeliverySlice(DateOnly Month, string Kommunkod, int Rows, long? SupersededBy);
+/// <summary>A slice of a delivery; its row count only where the viewer sees the municipality's values unhidden.</summary>
+public sealed record DeliverySlice(DateOnly Month, string Kommunkod, int? Rows, long? SupersededBy);
 
 /// <summary>A current slice: which source has data for which month and municipality.</summary>
 public sealed record CoveredSlice(string Source, DateOnly Month, string Kommunkod);
@@ -43,13 +58,14 @@ public sealed class DeliveryHistory(NpgsqlDataSource db)
         EXISTS (SELECT 1 FROM delivery_slices s WHERE s.delivery_id = d.id AND s.superseded_by IS NULL)
         """;
 
-    public async Task<List<Delivery>> ListAsync(int offset, int limit, CancellationToken ct)
+    /// <summary>The deliveries newest first, as the viewer may see them.</summary>
+    public async Task<List<Delivery>> ListAsync(Viewer viewer, int offset, int limit, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = Sql.Command(conn, $"SELECT {Columns} FROM deliveries d ORDER BY d.id DESC OFFSET $1 LIMIT $2", offset, limit);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<Delivery>();
-        while (await r.ReadAsync(ct)) list.Add(Read(r));
+        while (await r.ReadAsync(ct)) list.Add(Read(r).For(viewer));
         return list;
     }
 

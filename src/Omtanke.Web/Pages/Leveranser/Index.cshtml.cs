@@ -51,7 +51,7 @@ public sealed class IndexModel(DeliveryHistory history, ImportQueue queue, IAuth
     {
         CanImport = (await authorization.AuthorizeAsync(User, Policies.Import)).Succeeded;
         if (CanImport) Scope = Viewer.Of(User).ImportScope;
-        Deliveries = await history.ListAsync(0, 50, ct);
+        Deliveries = await history.ListAsync(Viewer.Of(User), 0, 50, ct);
         var latest = await history.LatestMonthAsync(ct) ?? new DateOnly(DateTime.Today.Year, DateTime.Today.Month, 1);
         // Newest first: the months still being delivered are the ones people look for.
         for (var m = latest; m > latest.AddMonths(-MonthsShown); m = m.AddMonths(-1)) Months.Add(m);
