@@ -65,6 +65,10 @@ try
 
     var values = await cli.RunAsync(["values", "--from", "2024-01", "--to", "2024-12"]);
     report.Goal($"values för ett år, {values.Output.Count(c => c == '\n') - 1} rader (s)", values.Elapsed.TotalSeconds, "");
+    // Fails the run (exit 1) where any hidden cell can be derived; its output lists them.
+    var audit = await cli.RunAsync(["audit", "disclosure"]);
+    report.Goal($"audit disclosure, {AuditFigure(audit.Output, "Dolda celler")} dolda celler, " +
+        $"{AuditFigure(audit.Output, "Härledbara dolda celler")} härledbara (s)", audit.Elapsed.TotalSeconds, "< 60");
     report.Goal("högsta minne för en import (MB)", report.PeakImportMegabytes, "< 300");
 }
 finally
@@ -73,6 +77,9 @@ finally
     if (embedded is not null) await embedded.StopAsync();
     if (!keep) Directory.Delete(dir, recursive: true);
 }
+
+static string AuditFigure(string output, string label) =>
+    output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(label + ":"))?[(label.Length + 1)..].Trim() ?? "?";
 
 /// <summary>The generated national-scale files: written once, streamed, with their row counts reported.</summary>
 internal sealed class DataFiles(string dir, BenchmarkReport report)
