@@ -42,11 +42,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         var delivery = new DeliveryRecord(fileName, fingerprint, request);
 
         if (!request.DryRun && await FindAcceptedAsync(conn, fingerprint.Sha256, ct) is { } same)
-            return new ImportOutcome
-            {
-                FileName = fileName, Status = ImportStatus.Unchanged, SourceId = same.Source,
-                SameAsDelivery = same.Id, SameImportedAt = same.At,
-            };
+            return Unchanged(fileName, same);
 
         ITableReader reader;
         try
@@ -55,7 +51,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         }
         catch (UnreadableFileException e)
         {
-            return await RejectAsync(conn, delivery, named?.Id, [new ImportError(e.Line, null, null, e.Message)], 1, [], ct);
+            return await RejectAsync(conn, delivery, named?.Id, e.Errors, e.ErrorCount, [], ct);
         }
         using (reader)
         {
@@ -77,6 +73,12 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One import of a source at a time: supersede decisions must see each other's slices.
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
+        // The same file, imported at once by another run that held the lock first, is in now: this run is unchanged.
+        if (!delivery.Request.DryRun && await FindAcceptedAsync(conn, delivery.Sha256, ct) is { } same)
+        {
+            await tx.RollbackAsync(ct);
+            return Unchanged(delivery.FileName, same);
+        }
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
@@ -111,8 +113,8 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         }
         // Without a summary the file broke off mid-way as no table can (a quote that never closes).
         if (parsed is null)
-            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
-                [new ImportError(unreadable!.Line, null, null, unreadable.Message)], 1, header.Warnings, ct);
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, unreadable!.Errors, unreadable.ErrorCount,
+                header.Warnings, ct);
         var (errors, errorCount, rows, outOfCounty, counted, candidates) = parsed;
         if (errorCount == 0 && rows == 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
@@ -173,6 +175,12 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
 
     private sealed record AcceptedDelivery(long Id, string Source, DateTimeOffset At);
 
+    private static ImportOutcome Unchanged(string fileName, AcceptedDelivery same) => new()
+    {
+        FileName = fileName, Status = ImportStatus.Unchanged, SourceId = same.Source,
+        SameAsDelivery = same.Id, SameImportedAt = same.At,
+    };
+
     private static async Task<AcceptedDelivery?> FindAcceptedAsync(NpgsqlConnection conn, string sha256, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
@@ -208,6 +216,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
     {
         public string FileName { get; } = fileName;
         public long SizeBytes => fingerprint.Size;
+        public string Sha256 => fingerprint.Sha256;
         public ImportRequest Request { get; } = request;
         public string Format { get; set; } = fingerprint.Kind.ToString().ToLowerInvariant();
 
