@@ -122,10 +122,11 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         if (errorCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, errors, errorCount, header.Warnings, ct);
 
-        await target.AttachAsync(conn, ct);
-        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, candidates, MaxReportedErrors, ct);
+        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, target, deliveryId, candidates,
+            MaxReportedErrors, ct);
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
+        await target.AttachAsync(conn, ct);
 
         await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, counted, ct);

@@ -98,6 +98,21 @@ public sealed class HostileFileTests
             Is.EqualTo(new[] { "Åsa vårdcentral", "Öströö" }));
     }
 
+    // ---- Duplicates
+
+    [Test]
+    public async Task A_repeated_period_and_municipality_rejects_the_file_naming_both_lines()
+    {
+        await using var service = await TestPostgres.CreateServiceAsync();
+        using var folder = new TempFolder();
+        // A key of a date and a text: the exact check looks the candidates' keys up as arrays of their own types.
+        var file = folder.WriteText("palliativ.csv", Extracts.Lines(PalliativHeader,
+            ["2024-03;1380;40;30;20", "2024-03;1381;40;30;20", "2024-04;1380;40;30;20", "2024-03;1380;41;30;20"]));
+
+        await service.ImportRejectedWithAsync(file, new ImportError(5, "period, kommunkod", "2024-03-01, 1380",
+            "Dubblett av rad 2: period, kommunkod ska vara unikt i filen."));
+    }
+
     // ---- Plausible dates
 
     private static readonly string NextYear = (DateTime.Today.Year + 1).ToString(CultureInfo.InvariantCulture);
