@@ -60,7 +60,7 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Fel: {e.Message}\n\n{Usage}");
             return UsageOrFailure;
         }
-        catch (ImportSetupException e)
+        catch (Exception e) when (e is ImportSetupException or ImportAbortedException)
         {
             await stderr.WriteLineAsync($"Fel: {e.Message}");
             return UsageOrFailure;

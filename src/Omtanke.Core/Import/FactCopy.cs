@@ -32,8 +32,9 @@ public static class FactCopy
     /// <summary>
     /// Rows of the delivery that repeat a key that must be unique within the file, found in SQL after the load so
     /// that memory does not grow with the file. When every candidate line was listed, the delivery's rows are read once
-    /// for the candidates' keys: the rows joined to the candidate lines among themselves, with no statistics of a
-    /// delivery not yet analyzed, took 23–46 s on a database of 200 000 stays, where other row errors take seconds.
+    /// for the candidates' keys: the rows joined to the candidate lines among themselves, planned without statistics of
+    /// a delivery not yet analyzed, took the better part of a minute on a large database, where other row errors take
+    /// well under a second.
     /// Read from <paramref name="target"/> before it is attached, so a refused file's rows are never in the fact table.
     /// </summary>
     public static async Task<(List<ImportError> Errors, int Count)> DuplicatesAsync(NpgsqlConnection conn,

@@ -19,6 +19,9 @@ public sealed record ImportRequest(string Path, string Actor, string Via)
 /// <summary>The user named a source that does not exist, or the service is configured wrongly.</summary>
 public sealed class ImportSetupException(string message) : Exception(message);
 
+/// <summary>The import was stopped before it finished (a statement ran past its timeout); nothing of it was kept.</summary>
+public sealed class ImportAbortedException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
 /// Validates and imports one extract file: streams its rows through the source's declaration into the
 /// source's fact table with binary COPY, and in the same transaction supersedes the slices the file
@@ -27,6 +30,15 @@ public sealed class ImportSetupException(string message) : Exception(message);
 public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, IndicatorEngine engine)
 {
     public const int MaxReportedErrors = 100;
+
+    /// <summary>
+    /// Far above what any statement of a national delivery takes, and still a bound: a statement that runs on after its
+    /// client is gone, or that a malformed file sent into a walk over centuries, ends instead of holding its source's
+    /// import lock, and the locks other sources' imports wait for, for good.
+    /// </summary>
+    public static readonly TimeSpan DefaultStatementTimeout = TimeSpan.FromMinutes(10);
+
+    public TimeSpan StatementTimeout { get; init; } = DefaultStatementTimeout;
     private readonly ImportContext _context = new(patientIds);
 
     public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken ct = default)
@@ -68,6 +80,23 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
     private async Task<ImportOutcome> LoadAsync(NpgsqlConnection conn, DeliveryRecord delivery, ITableReader reader,
         HeaderMatch header, CancellationToken ct)
     {
+        try
+        {
+            return await LoadWithinTimeoutAsync(conn, delivery, reader, header, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
+        {
+            throw new ImportAbortedException(
+                $"Importen av {delivery.FileName} avbröts: en databassats tog längre tid än " +
+                $"{StatementTimeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s " +
+                $"(gränsen {OmtankeSettings.ImportStatementTimeoutVariable}). Inget ur filen sparades. Försök igen när " +
+                "databasen är mindre belastad, eller höj gränsen.", e);
+        }
+    }
+
+    private async Task<ImportOutcome> LoadWithinTimeoutAsync(NpgsqlConnection conn, DeliveryRecord delivery, ITableReader reader,
+        HeaderMatch header, CancellationToken ct)
+    {
         var source = header.Source!;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -79,6 +108,9 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
             await tx.RollbackAsync(ct);
             return Unchanged(delivery.FileName, same);
         }
+        // Set once the lock is held: waiting in line behind another import of the source is not a statement running long.
+        await Sql.ExecAsync(conn, "SELECT set_config('statement_timeout', $1, true)", ct,
+            ((long)StatementTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };

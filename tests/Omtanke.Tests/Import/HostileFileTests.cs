@@ -204,6 +204,32 @@ public sealed class HostileFileTests
         await service.ImportRejectedWithAsync(file, new ImportError(3, "besoksdatum", "1985-06-01", DateRefusal));
     }
 
+    // ---- Outages
+
+    [Test, CancelAfter(120_000)]
+    public async Task A_statement_of_an_import_that_runs_past_the_configured_timeout_ends_the_import_and_keeps_nothing(
+        CancellationToken testCancelled)
+    {
+        var database = await TestPostgres.CreateDatabaseAsync();
+        await using var service = await OmtankeService.OpenAsync(
+            new OmtankeSettings(database, TestPostgres.PatientKey, 5, Path.GetTempPath()) { ImportStatementTimeout = TimeSpan.FromSeconds(1) });
+        using var folder = new TempFolder();
+        var file = folder.WriteText("palliativ.csv", Extracts.Lines(PalliativHeader, ["2024-03;1380;40;30;20"]));
+        // A statement that would never end on its own: the load waits for a lock another session keeps.
+        await using var blocker = await service.Db.OpenConnectionAsync(testCancelled);
+        await using var blocking = await blocker.BeginTransactionAsync(testCancelled);
+        await Sql.ExecAsync(blocker, "LOCK TABLE fact_palliativ IN ACCESS EXCLUSIVE MODE", testCancelled);
+
+        var aborted = Assert.ThrowsAsync<ImportAbortedException>(() => service.ImportAsync(file));
+
+        Assert.That(aborted!.Message, Does.StartWith("Importen av palliativ.csv avbröts: en databassats tog längre tid än 1 s " +
+            "(gränsen OMTANKE_IMPORT_STATEMENT_TIMEOUT). Inget ur filen sparades."));
+        await blocking.RollbackAsync(testCancelled);
+        Assert.That(await service.RowsAsync("SELECT (SELECT count(*) FROM deliveries), (SELECT count(*) FROM fact_palliativ)"),
+            Is.EqualTo(new[] { "0|0" }));
+        await service.ImportAcceptedAsync(file);
+    }
+
     // ---- Races
 
     [Test]
