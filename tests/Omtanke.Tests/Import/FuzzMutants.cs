@@ -132,8 +132,15 @@ public sealed record FuzzMutant(string Mutation, byte[] Bytes, CsvTable? Rows)
         var clean = seed.Clean();
         var (row, column) = (random.Next(rows.Count), random.Next(header.Count));
 
-        switch (random.Next(16))
+        switch (random.Next(17))
         {
+            case 16:
+                // A careless Swedish export: decimal commas, comma-delimited, and no field quoted.
+                foreach (var r in rows)
+                    for (var c = 0; c < r.Length; c++)
+                        if (System.Text.RegularExpressions.Regex.IsMatch(r[c], @"^\d+\.\d+$")) r[c] = r[c].Replace('.', ',');
+                return Model("decimal commas, comma-delimited, nothing quoted", header, rows,
+                    t => TempFolder.Utf8.GetBytes(string.Concat(new[] { t.Header.ToArray() }.Concat(t.Rows).Select(r => string.Join(',', r) + "\n"))));
             case 0:
                 return Model("Windows-1252, CRLF", header, rows, t => TempFolder.Windows1252.GetBytes(t.Write(';', "\r\n", quoteAll: false)));
             case 1:
