@@ -296,6 +296,7 @@ public sealed class ExcelTableReader : ITableReader
 
     public ExcelTableReader(string path, FileKind kind)
     {
+        if (kind == FileKind.Xlsx) XlsxCellGuard.Check(path);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
