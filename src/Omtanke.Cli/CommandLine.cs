@@ -29,7 +29,8 @@ public static class CommandLine
           db stop                                 stoppa den inbäddade databasen
 
         Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används ett inbäddat
-        PostgreSQL-kluster under .omtanke/ i arbetskatalogen.
+        PostgreSQL-kluster under .omtanke/ i arbetskatalogen. OMTANKE_IMPORT_STATEMENT_TIMEOUT (sekunder,
+        standard 600) är hur länge en databassats i en import får pågå.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
