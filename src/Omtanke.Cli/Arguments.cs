@@ -1,4 +1,5 @@
 using System.Globalization;
+using Omtanke.Core.Import;
 
 namespace Omtanke.Cli;
 
@@ -45,7 +46,16 @@ public sealed class Arguments
         return _options.ContainsKey(name);
     }
 
+    /// <summary>The values of an option that takes several; given without any, it is refused rather than read as "all".</summary>
     public IReadOnlyList<string> Many(string name)
+    {
+        var values = Values(name);
+        return values.Count == 0 && _options.ContainsKey(name)
+            ? throw new UsageException($"{name} behöver minst ett värde.")
+            : values;
+    }
+
+    private IReadOnlyList<string> Values(string name)
     {
         _read.Add(name);
         return _options.TryGetValue(name, out var v) ? v : [];
@@ -53,7 +63,7 @@ public sealed class Arguments
 
     public string? Optional(string name)
     {
-        var values = Many(name);
+        var values = Values(name);
         return values.Count switch
         {
             0 when _options.ContainsKey(name) => throw new UsageException($"{name} behöver ett värde."),
@@ -71,12 +81,16 @@ public sealed class Arguments
 
     public string Required(string name) => Optional(name) ?? throw new UsageException($"{name} saknas.");
 
+    /// <summary>A month within the plausible dates: no extract holds data outside them, and year 1 or 9999 overflows the date arithmetic.</summary>
     public DateOnly Month(string name)
     {
         var text = Required(name);
-        return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new UsageException($"{name} ska vara en månad ÅÅÅÅ-MM, inte '{text}'.");
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            throw new UsageException($"{name} ska vara en månad ÅÅÅÅ-MM, inte '{text}'.");
+        return PlausibleDates.Contains(month)
+            ? month
+            : throw new UsageException($"{name} ska vara en månad mellan {PlausibleDates.First.ToString("yyyy-MM", CultureInfo.InvariantCulture)} " +
+                $"och {PlausibleDates.Last.ToString("yyyy-MM", CultureInfo.InvariantCulture)}, inte '{text}'.");
     }
 
     /// <summary>Refuses options the command does not know, so a typo is not silently ignored.</summary>

@@ -35,7 +35,8 @@ public static class CommandLine
           db stop                                 stoppa den inbäddade databasen
 
         Databas: OMTANKE_DB (Npgsql-anslutningssträng); utan den används ett inbäddat
-        PostgreSQL-kluster under .omtanke/ i arbetskatalogen.
+        PostgreSQL-kluster under .omtanke/ i arbetskatalogen. OMTANKE_IMPORT_STATEMENT_TIMEOUT (sekunder,
+        standard 600) är hur länge en databassats i en import får pågå.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -67,7 +68,7 @@ public static class CommandLine
             await stderr.WriteLineAsync($"Fel: {e.Message}\n\n{Usage}");
             return UsageOrFailure;
         }
-        catch (ImportSetupException e)
+        catch (Exception e) when (e is ImportSetupException or ImportAbortedException)
         {
             await stderr.WriteLineAsync($"Fel: {e.Message}");
             return UsageOrFailure;
@@ -88,8 +89,30 @@ public static class CommandLine
     /// <summary>Runs until stopped; the web host reads its own options (OMTANKE_DB, Omtanke__Inbox, --urls …).</summary>
     private static async Task<int> ServeAsync(string[] args)
     {
+        CheckUrls(args);
         await Omtanke.Web.Hosting.OmtankeWebHost.RunAsync(args[1..]);
         return Ok;
+    }
+
+    /// <summary>
+    /// The addresses of <c>--urls</c>, checked as Kestrel will read them (<c>http://*:8080;https://host</c>) before the
+    /// host starts, where a malformed one fails deep in the server's start-up.
+    /// </summary>
+    private static void CheckUrls(string[] args)
+    {
+        var at = Array.IndexOf(args, "--urls");
+        if (at < 0) return;
+        if (at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new UsageException("--urls behöver ett värde, till exempel http://0.0.0.0:8080.");
+        foreach (var url in args[at + 1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                if (Microsoft.AspNetCore.Http.BindingAddress.Parse(url).Scheme is "http" or "https") continue;
+            }
+            catch (FormatException) { }
+            throw new UsageException($"--urls ska vara adresser som http://0.0.0.0:8080 (flera åtskilda med ;), inte '{url}'.");
+        }
     }
 
     private static int Help(TextWriter stdout)

@@ -85,6 +85,7 @@ public static class RecomputeCommand
     public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
     {
         args.RejectUnknown();
+        args.RejectPositional();
         await using var service = await OmtankeService.OpenAsync(settings);
         var started = DateTime.UtcNow;
         await using (var conn = await service.Db.OpenConnectionAsync())

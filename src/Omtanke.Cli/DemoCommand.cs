@@ -18,6 +18,7 @@ public static class DemoCommand
     public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
     {
         args.RejectUnknown();
+        args.RejectPositional();
         var samples = Path.Combine(settings.WorkingDirectory, SamplesFolder);
         if (!Directory.Exists(samples))
             throw new UsageException($"Hittar inte {SamplesFolder}/: kör demo från projektets rotkatalog.");

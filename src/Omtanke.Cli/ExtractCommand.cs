@@ -15,6 +15,7 @@ public static class ExtractCommand
         var to = args.Month("--to");
         var outDir = args.Required("--out");
         args.RejectUnknown();
+        args.RejectPositional();
         if (!Areas.IsMunicipality(kommun))
             throw new UsageException($"--kommun ska vara en av Hallands kommuner: " +
                 $"{string.Join(", ", Areas.Municipalities.Select(m => $"{m.Key} {m.Value}"))}; inte '{kommun}'.");

@@ -1,3 +1,4 @@
+using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting;
 using Omtanke.Core.Storage;
@@ -16,9 +17,11 @@ public static class ReportCommand
             throw new UsageException("Ange antingen --period ÅÅÅÅ-MM (månadsrapport) eller --quarter ÅÅÅÅ-Qn (kvartalsrapport).");
         var month = hasPeriod ? args.Month("--period") : default;
         var quarter = default(Quarter);
-        if (quarterText is not null && !Quarter.TryParse(quarterText, out quarter))
-            throw new UsageException($"--quarter ska vara ett kvartal ÅÅÅÅ-Qn, till exempel 2024-Q1, inte '{quarterText}'.");
+        if (quarterText is not null && !(Quarter.TryParse(quarterText, out quarter) && PlausibleDates.ContainsYear(quarter.Year)))
+            throw new UsageException($"--quarter ska vara ett kvartal ÅÅÅÅ-Qn mellan {PlausibleDates.First.Year}-Q1 och " +
+                $"{PlausibleDates.Last.Year}-Q4, till exempel 2024-Q1, inte '{quarterText}'.");
         args.RejectUnknown();
+        args.RejectPositional();
 
         await using var service = await OmtankeService.OpenAsync(settings);
         var context = Context(service, settings);

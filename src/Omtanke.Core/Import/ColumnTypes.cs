@@ -137,6 +137,7 @@ public sealed class DecimalType(decimal min, decimal max) : ColumnType
 public sealed class DateType : ColumnType
 {
     private static readonly string[] TimeFormats = ["HH:mm", "HH:mm:ss"];
+    private const string Invalid = "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
 
     public override string Description => "datum ÅÅÅÅ-MM-DD";
 
@@ -145,11 +146,9 @@ public sealed class DateType : ColumnType
         switch (cell)
         {
             case DateTime dt:
-                value = DateOnly.FromDateTime(dt);
-                return null;
+                return Plausible(DateOnly.FromDateTime(dt), out value);
             case double serial when serial is >= 1 and < 2958466:
-                value = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-                return null;
+                return Plausible(DateOnly.FromDateTime(DateTime.FromOADate(serial)), out value);
         }
         return base.TryParse(cell, context, out value);
     }
@@ -162,18 +161,21 @@ public sealed class DateType : ColumnType
             && !text.Slice(5, 2).ContainsAnyExceptInRange('0', '9') && !text[8..].ContainsAnyExceptInRange('0', '9'))
         {
             var (year, month, day) = ((int)Digits(text[..4]), (int)Digits(text.Slice(5, 2)), (int)Digits(text[8..]));
-            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-                return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
-            value = new DateOnly(year, month, day);
-            return null;
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return Invalid;
+            return Plausible(new DateOnly(year, month, day), out value);
         }
-        // yyyy-MM-dd, optionally followed by a time (ignored, but it must be a time).
+        // yyyy-MM-dd, optionally followed by a space and a time (ignored, but it must be a time).
         if (text.Length < 10 || !DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || text.Length > 10 && (text[10] is not (' ' or 'T')
+            || text.Length > 10 && (text[10] != ' '
                 || !TimeOnly.TryParseExact(text[11..], TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-            return "Ogiltigt datum: skriv ÅÅÅÅ-MM-DD.";
-        value = date;
-        return null;
+            return Invalid;
+        return Plausible(date, out value);
+    }
+
+    private static string? Plausible(DateOnly date, out object? value)
+    {
+        value = PlausibleDates.Contains(date) ? date : null;
+        return value is null ? PlausibleDates.DateRefusal : null;
     }
 }
 
@@ -182,20 +184,47 @@ public sealed class MonthType : ColumnType
 {
     public override string Description => "månad ÅÅÅÅ-MM";
 
-    public override string? TryParse(object cell, ImportContext context, out object? value)
-    {
-        if (cell is not DateTime dt) return base.TryParse(cell, context, out value);
-        value = new DateOnly(dt.Year, dt.Month, 1);
-        return null;
-    }
+    public override string? TryParse(object cell, ImportContext context, out object? value) =>
+        cell is DateTime dt ? Plausible(new DateOnly(dt.Year, dt.Month, 1), out value) : base.TryParse(cell, context, out value);
 
     public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value)
     {
         value = null;
         if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             return "Ogiltig månad: skriv ÅÅÅÅ-MM.";
-        value = new DateOnly(parsed.Year, parsed.Month, 1);
-        return null;
+        return Plausible(new DateOnly(parsed.Year, parsed.Month, 1), out value);
+    }
+
+    private static string? Plausible(DateOnly month, out object? value)
+    {
+        value = PlausibleDates.Contains(month) ? month : null;
+        return value is null ? PlausibleDates.MonthRefusal : null;
+    }
+}
+
+/// <summary>A calendar year written <c>yyyy</c>, within the plausible dates.</summary>
+public sealed class YearType : ColumnType
+{
+    public override string Description => "år ÅÅÅÅ";
+
+    public override string? TryParse(object cell, ImportContext context, out object? value) =>
+        cell is double d
+            ? d == Math.Floor(d) && d is >= 0 and <= 9999 ? Plausible((int)d, out value) : Invalid(out value)
+            : base.TryParse(cell, context, out value);
+
+    public override string? TryParse(ReadOnlySpan<char> text, ImportContext context, out object? value) =>
+        text.Length == 4 && !text.ContainsAnyExceptInRange('0', '9') ? Plausible((int)Digits(text), out value) : Invalid(out value);
+
+    private static string? Plausible(int year, out object? value)
+    {
+        value = PlausibleDates.ContainsYear(year) ? year : null;
+        return value is null ? PlausibleDates.YearRefusal : null;
+    }
+
+    private static string Invalid(out object? value)
+    {
+        value = null;
+        return "Ogiltigt år: skriv ÅÅÅÅ.";
     }
 }
 

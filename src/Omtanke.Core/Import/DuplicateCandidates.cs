@@ -30,12 +30,19 @@ public sealed class DuplicateCandidates
         // About four bits per byte of file, i.e. 100+ bits per row, up to 32 MB per key: few false candidates.
         var blocks = (int)Math.Clamp(fileBytes * 4 / (BlockWords * 64), MinBlocks, MaxBlocks);
         _seen = _keyColumns.Select(_ => new ulong[blocks * BlockWords]).ToArray();
+        Keys = _keyColumns.Select(key => key.Select(_ => new List<object>()).ToArray()).ToArray();
     }
 
     public List<int> Lines { get; } = [];
 
     /// <summary>Every candidate is in <see cref="Lines"/>; false when there were too many to list.</summary>
     public bool Complete => Lines.Count <= MaxLines;
+
+    /// <summary>
+    /// For each unique key, its columns' values on the candidate lines: the exact check looks these keys up among the
+    /// file's rows, in one pass over them, instead of joining the rows to themselves.
+    /// </summary>
+    public List<object>[][] Keys { get; }
 
     private ulong[] _hashes = [];
     private bool[] _candidate = [];
@@ -57,7 +64,15 @@ public sealed class DuplicateCandidates
                 _candidate[i] |= TestAndSet(seen, _hashes[i]);
         }
         for (var i = 0; i < batch.Count; i++)
-            if (_candidate[i] && Lines.Count <= MaxLines) Lines.Add(batch.Lines[i]);
+            if (_candidate[i] && Lines.Count <= MaxLines) AddCandidate(batch.Lines[i], batch.Values[i]);
+    }
+
+    private void AddCandidate(int line, RowValues values)
+    {
+        Lines.Add(line);
+        for (var k = 0; k < _keyColumns.Length; k++)
+            for (var c = 0; c < _keyColumns[k].Length; c++)
+                Keys[k][c].Add(values[_keyColumns[k][c]]!);
     }
 
     private static int Block(ulong[] seen, ulong hash) => (int)((uint)hash % (uint)(seen.Length / BlockWords)) * BlockWords;

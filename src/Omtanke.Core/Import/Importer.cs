@@ -19,6 +19,9 @@ public sealed record ImportRequest(string Path, string Actor, string Via)
 /// <summary>The user named a source that does not exist, or the service is configured wrongly.</summary>
 public sealed class ImportSetupException(string message) : Exception(message);
 
+/// <summary>The import was stopped before it finished (a statement ran past its timeout); nothing of it was kept.</summary>
+public sealed class ImportAbortedException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
 /// Validates and imports one extract file: streams its rows through the source's declaration into the
 /// source's fact table with binary COPY, and in the same transaction supersedes the slices the file
@@ -27,6 +30,15 @@ public sealed class ImportSetupException(string message) : Exception(message);
 public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, IndicatorEngine engine)
 {
     public const int MaxReportedErrors = 100;
+
+    /// <summary>
+    /// Far above what any statement of a national delivery takes, and still a bound: a statement that runs on after its
+    /// client is gone, or that a malformed file sent into a walk over centuries, ends instead of holding its source's
+    /// import lock, and the locks other sources' imports wait for, for good.
+    /// </summary>
+    public static readonly TimeSpan DefaultStatementTimeout = TimeSpan.FromMinutes(10);
+
+    public TimeSpan StatementTimeout { get; init; } = DefaultStatementTimeout;
     private readonly ImportContext _context = new(patientIds);
 
     public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken ct = default)
@@ -42,11 +54,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         var delivery = new DeliveryRecord(fileName, fingerprint, request);
 
         if (!request.DryRun && await FindAcceptedAsync(conn, fingerprint.Sha256, ct) is { } same)
-            return new ImportOutcome
-            {
-                FileName = fileName, Status = ImportStatus.Unchanged, SourceId = same.Source,
-                SameAsDelivery = same.Id, SameImportedAt = same.At,
-            };
+            return Unchanged(fileName, same);
 
         ITableReader reader;
         try
@@ -55,7 +63,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         }
         catch (UnreadableFileException e)
         {
-            return await RejectAsync(conn, delivery, named?.Id, [new ImportError(e.Line, null, null, e.Message)], 1, [], ct);
+            return await RejectAsync(conn, delivery, named?.Id, e.Errors, e.ErrorCount, [], ct);
         }
         using (reader)
         {
@@ -72,11 +80,37 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
     private async Task<ImportOutcome> LoadAsync(NpgsqlConnection conn, DeliveryRecord delivery, ITableReader reader,
         HeaderMatch header, CancellationToken ct)
     {
+        try
+        {
+            return await LoadWithinTimeoutAsync(conn, delivery, reader, header, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
+        {
+            throw new ImportAbortedException(
+                $"Importen av {delivery.FileName} avbröts: en databassats tog längre tid än " +
+                $"{StatementTimeout.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s " +
+                $"(gränsen {OmtankeSettings.ImportStatementTimeoutVariable}). Inget ur filen sparades. Försök igen när " +
+                "databasen är mindre belastad, eller höj gränsen.", e);
+        }
+    }
+
+    private async Task<ImportOutcome> LoadWithinTimeoutAsync(NpgsqlConnection conn, DeliveryRecord delivery, ITableReader reader,
+        HeaderMatch header, CancellationToken ct)
+    {
         var source = header.Source!;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await conn.BeginTransactionAsync(ct);
         // One import of a source at a time: supersede decisions must see each other's slices.
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
+        // The same file, imported at once by another run that held the lock first, is in now: this run is unchanged.
+        if (!delivery.Request.DryRun && await FindAcceptedAsync(conn, delivery.Sha256, ct) is { } same)
+        {
+            await tx.RollbackAsync(ct);
+            return Unchanged(delivery.FileName, same);
+        }
+        // Set once the lock is held: waiting in line behind another import of the source is not a statement running long.
+        await Sql.ExecAsync(conn, "SELECT set_config('statement_timeout', $1, true)", ct,
+            ((long)StatementTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var deliveryId = await delivery.InsertAsync(conn, source.Id, ct);
 
         var parser = new RowParser(header, _context) { Scope = delivery.Request.Scope };
@@ -111,8 +145,8 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         }
         // Without a summary the file broke off mid-way as no table can (a quote that never closes).
         if (parsed is null)
-            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
-                [new ImportError(unreadable!.Line, null, null, unreadable.Message)], 1, header.Warnings, ct);
+            return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, unreadable!.Errors, unreadable.ErrorCount,
+                header.Warnings, ct);
         var (errors, errorCount, rows, outOfCounty, counted, candidates) = parsed;
         if (errorCount == 0 && rows == 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id,
@@ -120,10 +154,11 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         if (errorCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, errors, errorCount, header.Warnings, ct);
 
-        await target.AttachAsync(conn, ct);
-        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, deliveryId, candidates, MaxReportedErrors, ct);
+        var (duplicates, duplicateCount) = await FactCopy.DuplicatesAsync(conn, source, target, deliveryId, candidates,
+            MaxReportedErrors, ct);
         if (duplicateCount > 0)
             return await RollbackAndRejectAsync(tx, conn, delivery, source.Id, duplicates, duplicateCount, header.Warnings, ct);
+        await target.AttachAsync(conn, ct);
 
         await PinPatientKeyAsync(conn, ct);
         var slices = await Slices.SupersedeAsync(conn, source, deliveryId, counted, ct);
@@ -173,6 +208,12 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
 
     private sealed record AcceptedDelivery(long Id, string Source, DateTimeOffset At);
 
+    private static ImportOutcome Unchanged(string fileName, AcceptedDelivery same) => new()
+    {
+        FileName = fileName, Status = ImportStatus.Unchanged, SourceId = same.Source,
+        SameAsDelivery = same.Id, SameImportedAt = same.At,
+    };
+
     private static async Task<AcceptedDelivery?> FindAcceptedAsync(NpgsqlConnection conn, string sha256, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
@@ -208,6 +249,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
     {
         public string FileName { get; } = fileName;
         public long SizeBytes => fingerprint.Size;
+        public string Sha256 => fingerprint.Sha256;
         public ImportRequest Request { get; } = request;
         public string Format { get; set; } = fingerprint.Kind.ToString().ToLowerInvariant();
 

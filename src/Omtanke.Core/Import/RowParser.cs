@@ -14,6 +14,11 @@ public sealed class RowParser(HeaderMatch header, ImportContext context)
     {
         _errors.Clear();
         values.Clear();
+        if (reader.RowError is { } rowError)
+        {
+            _errors.Add(rowError);
+            return _errors;
+        }
         for (var i = 0; i < Source.Columns.Count; i++)
         {
             var column = Source.Columns[i];

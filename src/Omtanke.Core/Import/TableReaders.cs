@@ -18,18 +18,44 @@ public interface ITableReader : IDisposable
     object? Cell(int index);
     /// <summary>The cell's text when the cell is text (every CSV field); false for a typed or missing cell.</summary>
     bool TryText(int index, out ReadOnlySpan<char> text);
+    /// <summary>
+    /// Why the current row as a whole cannot be read as the header's columns (fields that do not line up with the
+    /// header, a cell too long to be a value); null for a row whose cells may be parsed.
+    /// </summary>
+    ImportError? RowError { get; }
 }
 
-/// <summary>A file that cannot be read as a table at all: the whole file is refused.</summary>
-public sealed class UnreadableFileException(string message, int? line = null) : Exception(message)
+/// <summary>A file that cannot be read as a table at all: the whole file is refused with these errors.</summary>
+public sealed class UnreadableFileException : Exception
 {
-    public int? Line { get; } = line;
+    public UnreadableFileException(string message, int? line = null) : base(message) =>
+        (Errors, ErrorCount) = ([new ImportError(line, null, null, message)], 1);
+
+    /// <summary>Errors found before any row could be read (the first <see cref="Importer.MaxReportedErrors"/>) and their count.</summary>
+    public UnreadableFileException(IReadOnlyList<ImportError> errors, int count) : base(errors[0].ToString()) =>
+        (Errors, ErrorCount) = (errors, count);
+
+    public IReadOnlyList<ImportError> Errors { get; }
+    public int ErrorCount { get; }
 }
 
 public static class TableReader
 {
+    /// <summary>EXTRACTS.md, Rows and cells: no value of any extract is longer; a longer cell is a row error.</summary>
+    public const int MaxCellChars = 1000;
+
+    /// <summary>The error of a cell longer than <see cref="MaxCellChars"/>, showing only its start.</summary>
+    public static ImportError CellTooLong(int line, string column, ReadOnlySpan<char> start, long length) =>
+        new(line, column, ImportError.Shown(start[..Math.Min(start.Length, 40)].ToString()) + "…",
+            $"Cellen är {length} tecken lång; ett värde får vara högst {MaxCellChars} tecken. Korta av cellen (eller " +
+            "rätta exporten som lagt text från flera fält i den) och importera filen igen.");
+
     public static ITableReader Open(string path, FileFingerprint fingerprint) => fingerprint.Kind switch
     {
+        FileKind.Text when fingerprint.MixedEncoding => throw new UnreadableFileException(
+            "Filen är varken giltig UTF-8 eller giltig Windows-1252: troligen är en del av texten UTF-8 och en del " +
+            "Windows-1252 (till exempel å skrivet på båda sätten), så tecknen kan inte avkodas säkert. Spara om hela " +
+            "filen i en kodning, UTF-8 eller Windows-1252, och importera den igen."),
         FileKind.Text => CsvTableReader.Open(path, fingerprint.Encoding),
         FileKind.Binary => throw new UnreadableFileException(
             "Filen är varken en textfil (CSV) eller en Excel-arbetsbok (.xlsx, .xls). " +
@@ -94,9 +120,33 @@ public sealed class CsvTableReader : ITableReader
     public bool Read()
     {
         while (ReadRecord())
-            if (!_record.AsSpan(0, _recordLength).IsWhiteSpace()) return true;
+        {
+            if (_record.AsSpan(0, _recordLength).IsWhiteSpace()) continue;
+            RowError = CheckRow();
+            return true;
+        }
         return false;
     }
+
+    public ImportError? RowError { get; private set; }
+
+    /// <summary>
+    /// A row with more or fewer fields than the header cannot say which value belongs to which column: read by
+    /// position, a field too many (a decimal comma in a comma-delimited file) moves every value after it one column on.
+    /// </summary>
+    private ImportError? CheckRow()
+    {
+        if (_fields != Header.Count)
+            return new ImportError(Line, null, null,
+                $"Raden har {_fields} fält men rubrikraden har {Header.Count}, så värdena kan inte föras till rätt kolumner. " +
+                $"Kontrollera avgränsarna ({DelimiterName}) och citattecknen på raden, och importera filen igen.");
+        for (var i = 0; i < _fields; i++)
+            if (Field(i) is { Length: > TableReader.MaxCellChars } cell)
+                return TableReader.CellTooLong(Line, Header[i], cell, cell.Length);
+        return null;
+    }
+
+    private string DelimiterName => _delimiter switch { ';' => "semikolon", ',' => "komma", _ => "tabb" };
 
     public object? Cell(int index) => index < _fields ? Field(index).ToString() : null;
 
@@ -246,6 +296,7 @@ public sealed class ExcelTableReader : ITableReader
 
     public ExcelTableReader(string path, FileKind kind)
     {
+        if (kind == FileKind.Xlsx) XlsxCellGuard.Check(path);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
@@ -273,10 +324,29 @@ public sealed class ExcelTableReader : ITableReader
         {
             Line++;
             for (var i = 0; i < _reader.FieldCount; i++)
-                if (!ColumnType.IsEmpty(_reader.GetValue(i))) return true;
+            {
+                if (ColumnType.IsEmpty(_reader.GetValue(i))) continue;
+                RowError = CheckRow();
+                return true;
+            }
         }
         return false;
     }
+
+    public ImportError? RowError { get; private set; }
+
+    /// <summary>An .xls holds its text in memory already; an .xlsx's overlong cells were refused before it was opened.</summary>
+    private ImportError? CheckRow()
+    {
+        for (var i = 0; i < _reader.FieldCount; i++)
+            if (_reader.GetValue(i) is string { Length: > TableReader.MaxCellChars } cell)
+                return TableReader.CellTooLong(Line, Header is { } header && i < header.Count ? header[i] : ColumnLetters(i), cell, cell.Length);
+        return null;
+    }
+
+    /// <summary>"A" for the first column, "AA" for the 27th.</summary>
+    public static string ColumnLetters(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : ColumnLetters(index / 26 - 1) + (char)('A' + index % 26);
 
     public object? Cell(int index) => index < _reader.FieldCount ? _reader.GetValue(index) : null;
 

@@ -23,7 +23,15 @@ public sealed record OmtankeSettings(string? ConnectionString, string? PatientKe
         int.TryParse(Environment.GetEnvironmentVariable(DisclosureLimitVariable), out var limit) && limit > 0 ? limit : 5,
         workingDirectory);
 
+    public const string ImportStatementTimeoutVariable = "OMTANKE_IMPORT_STATEMENT_TIMEOUT";
+
     public string EmbeddedHome => Path.Combine(WorkingDirectory, EmbeddedFolder);
+
+    /// <summary>How long one statement of an import (its load, its supersede, its recompute) may run: OMTANKE_IMPORT_STATEMENT_TIMEOUT, in seconds.</summary>
+    public TimeSpan ImportStatementTimeout { get; init; } =
+        int.TryParse(Environment.GetEnvironmentVariable(ImportStatementTimeoutVariable), out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : Importer.DefaultStatementTimeout;
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }
@@ -33,11 +41,11 @@ public sealed class OmtankeService : IAsyncDisposable
 {
     private readonly Importer? _importer;
 
-    private OmtankeService(NpgsqlDataSource db, PatientIdHasher? hasher, IndicatorEngine engine)
+    private OmtankeService(NpgsqlDataSource db, PatientIdHasher? hasher, IndicatorEngine engine, TimeSpan importStatementTimeout)
     {
         Db = db;
         Engine = engine;
-        _importer = hasher is null ? null : new Importer(db, hasher, engine);
+        _importer = hasher is null ? null : new Importer(db, hasher, engine) { StatementTimeout = importStatementTimeout };
     }
 
     public NpgsqlDataSource Db { get; }
@@ -59,7 +67,7 @@ public sealed class OmtankeService : IAsyncDisposable
         var db = NpgsqlDataSource.Create(WithoutDefaultCommandTimeout(connectionString));
         await Migrator.MigrateAsync(db, ct);
         return new OmtankeService(db, key is null ? null : new PatientIdHasher(Encoding.UTF8.GetBytes(key)),
-            new IndicatorEngine(new DisclosureSettings(settings.DisclosureLimit)));
+            new IndicatorEngine(new DisclosureSettings(settings.DisclosureLimit)), settings.ImportStatementTimeout);
     }
 
     /// <summary>

@@ -230,6 +230,20 @@ public sealed class CliTests
         yield return Case("Fel: Filen finns inte: finns-inte.csv.", "import", "finns-inte.csv");
         yield return Case("Fel: Okänd källa 'okand'.", "import", "--source", "okand", "finns.csv");
         yield return Case("Fel: Använd: omtanke db stop", "db", "start");
+        // Issue 22: each of these answered a stack trace, or ran as if the argument were not there.
+        var last = (DateTime.Today.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return Case($"Fel: --period ska vara en månad mellan 1990-01 och {last}-12, inte '0001-01'.",
+            "report", "--period", "0001-01", "--out", "ut");
+        yield return Case($"Fel: --quarter ska vara ett kvartal ÅÅÅÅ-Qn mellan 1990-Q1 och {last}-Q4, till exempel 2024-Q1, inte '0001-Q1'.",
+            "report", "--quarter", "0001-Q1", "--out", "ut");
+        yield return Case($"Fel: --from ska vara en månad mellan 1990-01 och {last}-12, inte '0001-01'.",
+            "extract", "--kommun", "1380", "--from", "0001-01", "--to", "9999-12", "--out", "ut");
+        yield return Case($"Fel: --to ska vara en månad mellan 1990-01 och {last}-12, inte '9999-12'.",
+            "values", "--from", "2024-01", "--to", "9999-12");
+        yield return Case("Fel: --area behöver minst ett värde.", "values", "--from", "2024-01", "--to", "2024-03", "--area");
+        yield return Case("Fel: Oväntat argument: extra.", "demo", "extra");
+        yield return Case("Fel: --urls ska vara adresser som http://0.0.0.0:8080 (flera åtskilda med ;), inte 'notaurl'.",
+            "serve", "--urls", "notaurl");
     }
 
     [TestCaseSource(nameof(UsageErrors))]

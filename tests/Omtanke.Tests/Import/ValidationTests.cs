@@ -171,7 +171,7 @@ public sealed class ValidationTests
         await service.ImportRejectedWithAsync(file,
             new ImportError(3, "antal_65_plus", "1001", "Får inte vara större än antal_totalt (1000)."),
             new ImportError(4, "antal_80_plus", "101", "Får inte vara större än antal_65_plus (100)."),
-            new ImportError(5, "ar", "23", "Måste vara mellan 1900 och 2100."));
+            new ImportError(5, "ar", "23", "Ogiltigt år: skriv ÅÅÅÅ."));
     }
 
     // ---- enumerations
@@ -294,15 +294,15 @@ public sealed class ValidationTests
     }
 
     [Test]
-    public async Task A_row_with_fewer_cells_than_the_header_lacks_its_last_required_cells()
+    public async Task A_row_with_fewer_cells_than_the_header_is_one_row_error_not_a_row_of_missing_cells()
     {
         await using var service = await TestPostgres.CreateServiceAsync();
         using var folder = new TempFolder();
         var file = folder.WriteText("uk.csv", Extracts.Uk(UkRow(), "V2;P2;1380;84;somatik;;;2024-03-01"));
 
-        await service.ImportRejectedWithAsync(file,
-            new ImportError(3, "utskrivningsklar_datum", "", "Värde saknas: kolumnen är obligatorisk."),
-            new ImportError(3, "utskrivningsdatum", "", "Värde saknas: kolumnen är obligatorisk."));
+        await service.ImportRejectedWithAsync(file, new ImportError(3, null, null,
+            "Raden har 8 fält men rubrikraden har 10, så värdena kan inte föras till rätt kolumner. " +
+            "Kontrollera avgränsarna (semikolon) och citattecknen på raden, och importera filen igen."));
     }
 
     [Test]

@@ -14,7 +14,7 @@ public static class BefolkningSource
         Granularity = SourceGranularity.Aggregate,
         Columns =
         [
-            new("ar", new IntType(1900, 2100), Rule: "år ÅÅÅÅ"),
+            new("ar", new YearType()),
             new("kommunkod", new KommunkodType()),
             new("antal_totalt", new IntType(1, int.MaxValue), Rule: "> 0"),
             new("antal_65_plus", new IntType(0, int.MaxValue), Rule: "0 … antal_totalt"),
