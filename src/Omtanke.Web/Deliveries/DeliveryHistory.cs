@@ -43,7 +43,7 @@ public sealed class DeliveryHistory(NpgsqlDataSource db)
         EXISTS (SELECT 1 FROM delivery_slices s WHERE s.delivery_id = d.id AND s.superseded_by IS NULL)
         """;
 
-    public async Task<List<Delivery>> ListAsync(int offset, int limit, CancellationToken ct)
+    public async Task<List<Delivery>> ListAsync(long offset, int limit, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = Sql.Command(conn, $"SELECT {Columns} FROM deliveries d ORDER BY d.id DESC OFFSET $1 LIMIT $2", offset, limit);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
@@ -62,6 +63,8 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
     /// <summary>The import job's state; null when there is no such import job.</summary>
     public ImportJobState? Find(string jobId)
     {
+        // Hangfire's PostgreSQL storage numbers its jobs, and fails on any other id instead of finding nothing.
+        if (!long.TryParse(jobId, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
         using var connection = storage.GetConnection();
         var data = connection.GetJobData(jobId);
         if (data?.Job?.Type != typeof(ImportJob)) return null;

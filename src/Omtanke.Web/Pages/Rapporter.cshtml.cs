@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Storage;
 using Omtanke.Web.Accounts;
+using Omtanke.Web.Presentation;
 using Omtanke.Web.Reports;
 
 namespace Omtanke.Web.Pages;
@@ -25,22 +25,22 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
 
     public async Task<IActionResult> OnGetManadAsync(string? manad, CancellationToken ct)
     {
-        if (Month(manad) is not { } month) return await ShowErrorAsync("Ange månaden som ÅÅÅÅ-MM.", ct);
+        if (Periods.Month(manad) is not { } month) return await ShowErrorAsync($"Ange månaden som {Periods.MonthFormatHint}.", ct);
         return await DownloadAsync(await renderer.MonthlyAsync(month, Viewer.Of(User).Name, ct), new { month = manad }, ct);
     }
 
     public async Task<IActionResult> OnGetKvartalAsync(int? ar, int? kvartal, CancellationToken ct)
     {
-        if (ar is not (>= 2000 and <= 2100) || kvartal is not (>= 1 and <= 4))
-            return await ShowErrorAsync("Ange år och kvartal 1–4.", ct);
+        if (ar is not (>= Periods.FirstYear and <= Periods.LastYear) || kvartal is not (>= 1 and <= 4))
+            return await ShowErrorAsync($"Ange år ({Periods.FirstYear}–{Periods.LastYear}) och kvartal 1–4.", ct);
         return await DownloadAsync(await renderer.QuarterlyAsync(ar.Value, kvartal.Value, Viewer.Of(User).Name, ct), new { year = ar, quarter = kvartal }, ct);
     }
 
     /// <summary>A municipality's local extract: its own rows broken down, so only for a viewer with that municipality's raw data.</summary>
     public async Task<IActionResult> OnGetKommunAsync(string? kommun, string? fran, string? till, CancellationToken ct)
     {
-        if (kommun is null || !Areas.IsMunicipality(kommun) || Month(fran) is not { } from || Month(till) is not { } to || to < from)
-            return await ShowErrorAsync("Välj kommun och ange månaderna som ÅÅÅÅ-MM.", ct);
+        if (kommun is null || !Areas.IsMunicipality(kommun) || Periods.Month(fran) is not { } from || Periods.Month(till) is not { } to || to < from)
+            return await ShowErrorAsync($"Välj kommun och ange månaderna som {Periods.MonthFormatHint}, den första före den sista.", ct);
         if (!Viewer.Of(User).SeesRawValuesOf(kommun)) return Forbid();
         return await DownloadAsync(await renderer.MunicipalExtractAsync(kommun, from, to, Viewer.Of(User).Name, ct),
             new { kommun, from = fran, to = till }, ct);
@@ -49,9 +49,6 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
     /// <summary>The municipalities whose extract the viewer may take.</summary>
     public IEnumerable<KeyValuePair<string, string>> ExtractMunicipalities =>
         Areas.Municipalities.Where(m => Viewer.Of(User).SeesRawValuesOf(m.Key));
-
-    private static DateOnly? Month(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
 
     private async Task<IActionResult> ShowErrorAsync(string error, CancellationToken ct)
     {
