@@ -70,14 +70,15 @@ public sealed class OmtankeWebHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
         services.AddProblemDetails();
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1024 * 1024);
+        // The request's limit is the one that trips (a 413 the error responses explain); the form reader's own
+        // limit would trip first with an error of no status, and the upload guard refuses a file just over the size.
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var app = builder.Build();
         // Closes the connection pool once the job server and every request are done with it.
         app.Lifetime.ApplicationStopped.Register(() => service.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        app.UseExceptionHandler("/fel");
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/fel/{0}"));
+        app.UseOmtankeErrorResponses();
         app.UseSecurityHeaders();
         app.UseRequestLocalization("sv-SE");
         // After the error handlers, so a re-executed error page finds its endpoint.

@@ -22,6 +22,9 @@ public sealed class WebOptions
 
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
+    /// <summary>An upload's request: the file and the form around it.</summary>
+    public long MaxRequestBytes => MaxUploadBytes + 1024 * 1024;
+
     /// <summary>Limits an .xlsx must keep before it is opened: refuses zip bombs.</summary>
     public int MaxXlsxEntries { get; set; } = 2_000;
     public long MaxXlsxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
