@@ -78,6 +78,7 @@ public sealed class OmtankeWebHost
         var app = builder.Build();
         // Closes the connection pool once the job server and every request are done with it.
         app.Lifetime.ApplicationStopped.Register(() => service.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.UseKnownProxies(options);
         app.UseOmtankeErrorResponses();
         app.UseSecurityHeaders();
         app.UseRequestLocalization("sv-SE");
@@ -88,7 +89,7 @@ public sealed class OmtankeWebHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/site.css", StyleSheet).AllowAnonymous();
+        app.MapGet(SecurityHeaders.StyleSheetPath, StyleSheet).AllowAnonymous();
         app.MapRazorPages();
         app.MapOmtankeApi();
         app.MapOpenApi().AllowAnonymous();

@@ -40,6 +40,13 @@ public sealed class WebOptions
 
     public OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>
+    /// The reverse proxies (IP addresses) whose <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> are believed:
+    /// behind one of them a request that reached the proxy over HTTPS is treated as HTTPS (secure cookies, HSTS).
+    /// From anyone else the headers are ignored, so a client cannot claim another address or scheme.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
     public string InboxPath(string workingDirectory) => Path.GetFullPath(Inbox, workingDirectory);
 }
 
