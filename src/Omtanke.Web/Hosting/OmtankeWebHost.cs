@@ -57,6 +57,7 @@ public sealed class OmtankeWebHost
         services.AddSingleton<UploadGuard>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ReportArchive>();
+        services.AddSingleton<ReportRenderLimit>();
         services.AddSingleton<DeliveryHistory>();
         services.AddSingleton<IReportRenderer, WorkbookReports>();
         services.AddHostedService<DemoAdministratorOnFirstStart>();

@@ -31,6 +31,11 @@ public sealed class WebOptions
 
     public int JobWorkers { get; set; } = 2;
 
+    /// <summary>Reports rendered on demand at once, by one person and in all (see <c>ReportRenderLimit</c>).</summary>
+    public int MaxReportRendersPerUser { get; set; } = 1;
+    public int MaxReportRenders { get; set; } = 2;
+    public int ReportRetryAfterSeconds { get; set; } = 10;
+
     /// <summary>How often idle workers look for work, and how long a job of a dead server stays invisible.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
