@@ -35,8 +35,9 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
     NpgsqlDataSource db)
 {
     /// <summary>
-    /// Stores the upload under a generated name, checks it (its content, and that the uploader may deliver its
-    /// source), and enqueues its import in the uploader's scope. A refusal is audited.
+    /// Stores the upload under a generated name, checks it (that the uploader may deliver the source named, and
+    /// the file's size and kind, without parsing it), and enqueues its import in the uploader's scope. A refusal is
+    /// audited.
     /// </summary>
     public async Task<UploadReceipt> EnqueueUploadAsync(Stream content, string fileName, Viewer uploader, string via,
         string? sourceId, CancellationToken ct)
@@ -46,7 +47,7 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
             await content.CopyToAsync(file, ct);
         var displayName = DisplayName(fileName);
         var scope = uploader.ImportScope;
-        if ((guard.Refusal(waiting) ?? ScopeCheck.Refusal(waiting, sourceId, scope)) is { } refusal)
+        if ((ScopeCheck.Refusal(sourceId, scope) ?? guard.Refusal(waiting)) is { } refusal)
         {
             File.Delete(waiting);
             await using var conn = await db.OpenConnectionAsync(ct);
