@@ -46,6 +46,7 @@ public sealed class OmtankeWebHost
         var settings = Settings(builder.Configuration, workingDirectory);
         var service = await OmtankeService.OpenAsync(settings, ct);
         await Migrator.MigrateAsync(service.Db, [typeof(OmtankeWebHost).Assembly], ct);
+        await JobServer.InstallSchemaAsync(service.Db, ct);
 
         var services = builder.Services;
         services.AddSingleton(service);
