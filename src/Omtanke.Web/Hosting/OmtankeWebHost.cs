@@ -55,6 +55,7 @@ public sealed class OmtankeWebHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new InboxFolders(options.InboxPath(workingDirectory)));
+        UsePrivateRequestBuffers(options);
         services.AddSingleton<UploadGuard>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ReportArchive>();
@@ -62,6 +63,7 @@ public sealed class OmtankeWebHost
         services.AddSingleton<DeliveryHistory>();
         services.AddSingleton<IReportRenderer, WorkbookReports>();
         services.AddHostedService<DemoAdministratorOnFirstStart>();
+        services.AddHostedService<LeftoverSweepOnStart>();
 
         services.AddOmtankeSignIn(options);
         DataProtectionKeys.AddOmtankeDataProtection(services, service.Db);
@@ -124,6 +126,28 @@ public sealed class OmtankeWebHost
     });
 
     private static IResult StyleSheet() => Results.Bytes(Css.Value, "text/css; charset=utf-8");
+
+    /// <summary>ASP.NET Core reads the variable once per process, when it first buffers a body.</summary>
+    private static void UsePrivateRequestBuffers(WebOptions options)
+    {
+        var folder = Environment.GetEnvironmentVariable(BufferVariable) ?? options.RequestBuffers;
+        InboxFolders.CreatePrivateFolder(folder);
+        Environment.SetEnvironmentVariable(BufferVariable, folder);
+    }
+
+    private const string BufferVariable = "ASPNETCORE_TEMP";
+
+    private sealed class LeftoverSweepOnStart(InboxFolders folders, ILogger<LeftoverSweepOnStart> log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct)
+        {
+            var swept = folders.SweepLeftovers(Environment.GetEnvironmentVariable(BufferVariable)!);
+            if (swept > 0) log.LogWarning("Removed {Count} files with raw data left by killed requests", swept);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
 
     private sealed class DemoAdministratorOnFirstStart(UserStore users) : IHostedService
     {

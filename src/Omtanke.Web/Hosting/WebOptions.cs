@@ -53,6 +53,12 @@ public sealed class WebOptions
     public string[] KnownProxies { get; set; } = [];
 
     public string InboxPath(string workingDirectory) => Path.GetFullPath(Inbox, workingDirectory);
+
+    /// <summary>
+    /// Where ASP.NET Core buffers large request bodies (uploads) to disk, unless <c>ASPNETCORE_TEMP</c> says otherwise:
+    /// a folder of this service's user only, not the shared temporary folder, for they hold raw patient data.
+    /// </summary>
+    public string RequestBuffers { get; set; } = Path.Combine(Path.GetTempPath(), $"omtanke-{Environment.UserName}-buffertar");
 }
 
 /// <summary>An organisation's identity provider; sign-in through it is offered only when all three are set.</summary>

@@ -43,22 +43,32 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
         string? sourceId, CancellationToken ct)
     {
         var waiting = folders.NewUploadPath();
-        await using (var file = new FileStream(waiting, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            await content.CopyToAsync(file, ct);
+        var part = InboxFolders.PartOf(waiting);
         var displayName = DisplayName(fileName);
         var scope = uploader.ImportScope;
-        if ((ScopeCheck.Refusal(sourceId, scope) ?? guard.Refusal(waiting)) is { } refusal)
+        try
         {
-            File.Delete(waiting);
-            await using var conn = await db.OpenConnectionAsync(ct);
-            await Audit.WriteAsync(conn, uploader.Name, "uppladdning-nekad", displayName,
-                new { via, source = sourceId, kommunkod = scope.Kommunkod, reason = refusal }, ct);
-            return new UploadReceipt(null, refusal);
+            // Held open until the job is enqueued: a start-up sweep elsewhere leaves it alone meanwhile.
+            await using var file = InboxFolders.CreatePrivateFile(part);
+            await content.CopyToAsync(file, ct);
+            await file.FlushAsync(ct);
+            if ((ScopeCheck.Refusal(sourceId, scope) ?? guard.Refusal(part)) is { } refusal)
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                await Audit.WriteAsync(conn, uploader.Name, "uppladdning-nekad", displayName,
+                    new { via, source = sourceId, kommunkod = scope.Kommunkod, reason = refusal }, ct);
+                return new UploadReceipt(null, refusal);
+            }
+            var actor = uploader.Name;
+            var onlyKommunkod = scope.Kommunkod;
+            var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, onlyKommunkod, CancellationToken.None));
+            File.Move(part, waiting);
+            return new UploadReceipt(id, null);
         }
-        var actor = uploader.Name;
-        var onlyKommunkod = scope.Kommunkod;
-        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, onlyKommunkod, CancellationToken.None));
-        return new UploadReceipt(id, null);
+        finally
+        {
+            File.Delete(part); // a refused, failed or abandoned upload; nothing once it is moved
+        }
     }
 
     /// <summary>The import job's state; null when there is no such import job.</summary>
