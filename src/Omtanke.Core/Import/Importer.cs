@@ -53,9 +53,6 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         await CheckPatientKeyAsync(conn, ct);
         var delivery = new DeliveryRecord(fileName, fingerprint, request);
 
-        if (!request.DryRun && await FindAcceptedAsync(conn, fingerprint.Sha256, ct) is { } same)
-            return Unchanged(fileName, same);
-
         ITableReader reader;
         try
         {
@@ -73,6 +70,10 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
                 return await RejectAsync(conn, delivery, header.Source.Id, [new ImportError(1, null, null, notTheirs)], 1, header.Warnings, ct);
             if (header.Source is null || header.Errors.Count > 0)
                 return await RejectAsync(conn, delivery, header.Source?.Id, header.Errors, header.Errors.Count, header.Warnings, ct);
+            // Only after the scope and source checks: "the same file as delivery N" tells that someone delivered
+            // this content, which is for those who may deliver it (issue 21).
+            if (!request.DryRun && await FindAcceptedAsync(conn, fingerprint.Sha256, request.Scope, ct) is { } same)
+                return Unchanged(fileName, same);
             return await LoadAsync(conn, delivery, reader, header, ct);
         }
     }
@@ -103,7 +104,7 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         // One import of a source at a time: supersede decisions must see each other's slices.
         await Sql.ExecAsync(conn, "SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", ct, source.Id);
         // The same file, imported at once by another run that held the lock first, is in now: this run is unchanged.
-        if (!delivery.Request.DryRun && await FindAcceptedAsync(conn, delivery.Sha256, ct) is { } same)
+        if (!delivery.Request.DryRun && await FindAcceptedAsync(conn, delivery.Sha256, delivery.Request.Scope, ct) is { } same)
         {
             await tx.RollbackAsync(ct);
             return Unchanged(delivery.FileName, same);
@@ -214,11 +215,21 @@ public sealed class Importer(NpgsqlDataSource db, PatientIdHasher patientIds, In
         SameAsDelivery = same.Id, SameImportedAt = same.At,
     };
 
-    private static async Task<AcceptedDelivery?> FindAcceptedAsync(NpgsqlConnection conn, string sha256, CancellationToken ct)
+    /// <summary>
+    /// The first accepted delivery of the same content that the scope could have delivered itself: for a
+    /// municipality, one with no slice of another area. A file with such slices would be rejected row by row in
+    /// that scope, and so it is: it is not reported as unchanged.
+    /// </summary>
+    private static async Task<AcceptedDelivery?> FindAcceptedAsync(NpgsqlConnection conn, string sha256, ImportScope scope,
+        CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            "SELECT id, source, imported_at FROM deliveries WHERE sha256 = $1 AND status = 'accepted' ORDER BY id LIMIT 1", conn)
-        { Parameters = { new() { Value = sha256 } } };
+        await using var cmd = new NpgsqlCommand("""
+            SELECT d.id, d.source, d.imported_at FROM deliveries d
+            WHERE d.sha256 = $1 AND d.status = 'accepted'
+              AND ($2::text IS NULL OR NOT EXISTS (SELECT 1 FROM delivery_slices s WHERE s.delivery_id = d.id AND s.kommunkod <> $2))
+            ORDER BY d.id LIMIT 1
+            """, conn)
+        { Parameters = { new() { Value = sha256 }, new() { Value = (object?)scope.Kommunkod ?? DBNull.Value } } };
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? new AcceptedDelivery(r.GetInt64(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)) : null;
     }

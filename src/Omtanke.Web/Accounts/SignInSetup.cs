@@ -23,6 +23,7 @@ public static class SignInSetup
     {
         services.AddSingleton<UserStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SignInThrottle>();
         var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Either;
@@ -101,13 +102,23 @@ public static class SignInSetup
             ?? external.FindFirstValue(ClaimTypes.Email) ?? subject;
         var displayName = external.FindFirstValue("name") ?? userName;
         var services = context.HttpContext.RequestServices;
-        var user = await services.GetRequiredService<UserStore>().ForExternalAsync(subject, userName, displayName,
-            context.HttpContext.RequestAborted);
+        UserAccount? user;
+        string reason;
+        try
+        {
+            user = await services.GetRequiredService<UserStore>().ForExternalAsync(subject, userName, displayName,
+                context.HttpContext.RequestAborted);
+            reason = "Kontot är avstängt.";
+        }
+        catch (AccountRefusedException e)
+        {
+            (user, reason) = (null, e.Message);
+        }
         if (user is null)
         {
             await AuditAsync(services.GetRequiredService<NpgsqlDataSource>(), userName, "inloggning-nekad",
-                new { via = "oidc", reason = "kontot är avstängt" }, context.HttpContext.RequestAborted);
-            context.Fail("Kontot är avstängt.");
+                new { via = "oidc", subject, reason }, context.HttpContext.RequestAborted);
+            context.Fail(reason);
             return;
         }
         context.Principal = Principal(user, "oidc");

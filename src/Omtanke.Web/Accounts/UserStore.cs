@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using Omtanke.Core.Indicators;
@@ -6,8 +7,9 @@ using Omtanke.Core.Storage;
 namespace Omtanke.Web.Accounts;
 
 /// <param name="SessionStamp">Changes when the account's sessions must end (see 0204_account_sessions.sql).</param>
+/// <param name="ExternalSubject">The identity provider's subject the account is bound to, once bound.</param>
 public sealed record UserAccount(long Id, string UserName, string DisplayName, string Role, string? Kommunkod,
-    string? PasswordHash, string SessionStamp, DateTimeOffset? DisabledAt)
+    string? PasswordHash, string SessionStamp, DateTimeOffset? DisabledAt, string? ExternalSubject = null)
 {
     public bool IsActive => DisabledAt is null;
 }
@@ -18,13 +20,19 @@ public sealed record UserAccount(long Id, string UserName, string DisplayName, s
 /// </summary>
 public sealed class UserStore(NpgsqlDataSource db)
 {
-    private const string Columns = "id, user_name, display_name, role, kommunkod, password_hash, session_stamp, disabled_at";
+    private const string Columns = "id, user_name, display_name, role, kommunkod, password_hash, session_stamp, disabled_at, external_subject";
     private static readonly PasswordHasher<UserAccount> Hasher = new();
+    /// <summary>
+    /// Checked when there is no account or no password to check: an unknown name then costs the time of a known
+    /// one, so the answer's time does not tell which user names exist.
+    /// </summary>
+    private static readonly string DummyHash = Hasher.HashPassword(null!, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
 
     public async Task<UserAccount> CreateAsync(string userName, string displayName, string? password, string role,
         string? kommunkod, string actor, CancellationToken ct = default)
     {
         CheckRole(role, kommunkod);
+        UserNameRule.Check(userName);
         if (password is not null) PasswordRule.Check(password);
         var hash = password is null ? null : Hasher.HashPassword(null!, password);
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -41,23 +49,34 @@ public sealed class UserStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var user = await ReadOneAsync(conn, $"SELECT {Columns} FROM users WHERE disabled_at IS NULL AND lower(user_name) = lower($1)", ct, userName);
-        return user is not null && await PasswordMatchesAsync(conn, user, password, ct) ? user : null;
+        if (user?.PasswordHash is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash, password);
+            return null;
+        }
+        return await PasswordMatchesAsync(conn, user, password, ct) ? user : null;
     }
 
     /// <summary>
-    /// The account of someone signed in through the identity provider: found by subject, else by user
-    /// name (an administrator may have made it in advance), else made as a reader. Null when that account
-    /// has been deactivated.
+    /// The account of someone signed in through the identity provider: the one bound to the provider's subject;
+    /// else one an administrator made in advance for the provider (no password, not yet bound), which is bound
+    /// now; else a new reader. Null when that account has been deactivated. The name the provider sends is only a
+    /// claim: an account with a password, or one bound to another subject, is never taken over by it.
     /// </summary>
     public async Task<UserAccount?> ForExternalAsync(string subject, string userName, string displayName, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         if (await ReadOneAsync(conn, $"SELECT {Columns} FROM users WHERE external_subject = $1", ct, subject) is { } bySubject)
             return bySubject.IsActive ? bySubject : null;
+        UserNameRule.Check(userName);
         if (await ReadOneAsync(conn, $"SELECT {Columns} FROM users WHERE lower(user_name) = lower($1)", ct, userName) is { } byName)
         {
+            if (byName.PasswordHash is not null || byName.ExternalSubject is not null)
+                throw new AccountRefusedException(
+                    $"Det finns redan ett konto med namnet {byName.UserName} som inte är kopplat till ditt organisationskonto. " +
+                    "Be en administratör om ett konto för inloggning med organisationskontot.");
             if (!byName.IsActive) return null;
-            await Sql.ExecAsync(conn, "UPDATE users SET external_subject = $2 WHERE id = $1", ct, byName.Id, subject);
+            await Sql.ExecAsync(conn, "UPDATE users SET external_subject = $2 WHERE id = $1 AND external_subject IS NULL", ct, byName.Id, subject);
             return byName;
         }
         var created = await ReadOneAsync(conn, $"""
@@ -139,6 +158,16 @@ public sealed class UserStore(NpgsqlDataSource db)
         var changed = await StorePasswordAsync(conn, user, password, ct);
         await Audit.WriteAsync(conn, user.UserName, "lösenord-bytt", user.UserName, new { }, ct);
         return changed;
+    }
+
+    /// <summary>
+    /// Signing out: a new session stamp, so the cookie signed out with cannot be used again (a copy of it, kept by
+    /// someone else, would otherwise stay valid until it expires). Every other session of the account ends with it.
+    /// </summary>
+    public async Task EndSessionsAsync(long id, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await Sql.ExecAsync(conn, "UPDATE users SET session_stamp = gen_random_uuid()::text WHERE id = $1", ct, id);
     }
 
     /// <summary>Deactivates the account: it cannot sign in, and its open sessions end at their next request.</summary>
@@ -234,5 +263,5 @@ public sealed class UserStore(NpgsqlDataSource db)
 
     private static UserAccount Read(NpgsqlDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
         r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7));
+        r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8));
 }

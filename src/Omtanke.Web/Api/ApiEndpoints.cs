@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Sources;
@@ -58,8 +57,8 @@ public static class ApiEndpoints
         string from, string to, string? periodType, [FromQuery] string[]? indicator, [FromQuery] string[]? area,
         int? page, int? pageSize, CancellationToken ct)
     {
-        if (!TryMonth(from, out var fromMonth) || !TryMonth(to, out var toMonth) || toMonth < fromMonth)
-            return Problem("Ange from och to som ÅÅÅÅ-MM, med from före to.");
+        if (Periods.Month(from) is not { } fromMonth || Periods.Month(to) is not { } toMonth || toMonth < fromMonth)
+            return Problem($"Ange from och to som {Periods.MonthFormatHint}, med from före to.");
         PeriodType? type = periodType switch
         {
             null or "" or "month" => PeriodType.Month,
@@ -73,7 +72,10 @@ public static class ApiEndpoints
         if (size < 1 || size > MaxPageSize || number < 1)
             return Problem($"page börjar på 1 och pageSize är 1–{MaxPageSize}.");
         var unknown = (indicator ?? []).FirstOrDefault(i => IndicatorCatalog.Find(i) is null);
-        if (unknown is not null) return Problem($"Okänd indikator '{unknown}'.");
+        if (unknown is not null) return Problem($"Okänd indikator '{Printable(unknown)}'.");
+        var unknownArea = (area ?? []).FirstOrDefault(a => !Core.Reporting.ReportAreas.AreaCodes.Contains(a));
+        if (unknownArea is not null)
+            return Problem($"Okänt område '{Printable(unknownArea)}'. Områden: {string.Join(", ", Core.Reporting.ReportAreas.AreaCodes)}.");
 
         var viewer = Viewer.Of(http.User);
         var filter = new ValuesFilter(fromMonth, toMonth, type.Value, indicator is { Length: > 0 } ? indicator : null,
@@ -87,15 +89,18 @@ public static class ApiEndpoints
                 : new ValueDto(v.Indicator, v.Area, v.Period, Published(v.Numerator), Published(v.Denominator), Published(v.Value), null,
                     v.Status));
         }
-        return Results.Ok(new Page<ValueDto>(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
+        // In long arithmetic: the last int page times the largest page size does not fit in an int.
+        var skip = (long)(number - 1) * size;
+        var items = skip >= all.Count ? [] : all.Skip((int)skip).Take(size).ToList();
+        return Results.Ok(new Page<ValueDto>(items, number, size, all.Count));
     }
 
-    private static async Task<IEnumerable<DeliveryDto>> DeliveriesAsync(HttpContext http, DeliveryHistory history, int? page,
-        CancellationToken ct)
+    private static async Task<IResult> DeliveriesAsync(HttpContext http, DeliveryHistory history, int? page, CancellationToken ct)
     {
         const int size = 100;
-        var list = await history.ListAsync(Viewer.Of(http.User), (Math.Max(page ?? 1, 1) - 1) * size, size, ct);
-        return list.Select(Dto);
+        if (page is < 1) return Problem("page börjar på 1.");
+        var list = await history.ListAsync(Viewer.Of(http.User), (long)((page ?? 1) - 1) * size, size, ct);
+        return Results.Ok(list.Select(Dto));
     }
 
     private static async Task<IResult> DeliveryAsync(HttpContext http, DeliveryHistory history, long id, CancellationToken ct) =>
@@ -129,6 +134,6 @@ public static class ApiEndpoints
     private static IResult Problem(string detail, int status = StatusCodes.Status400BadRequest) =>
         Results.Problem(detail: detail, statusCode: status, title: "Felaktig begäran");
 
-    private static bool TryMonth(string text, out DateOnly month) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+    /// <summary>A value the caller sent, quoted back without control characters (a NUL byte would end the text early).</summary>
+    private static string Printable(string text) => new(text.Where(c => !char.IsControl(c)).Take(50).ToArray());
 }

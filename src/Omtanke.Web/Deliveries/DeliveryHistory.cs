@@ -59,7 +59,7 @@ public sealed class DeliveryHistory(NpgsqlDataSource db)
         """;
 
     /// <summary>The deliveries newest first, as the viewer may see them.</summary>
-    public async Task<List<Delivery>> ListAsync(Viewer viewer, int offset, int limit, CancellationToken ct)
+    public async Task<List<Delivery>> ListAsync(Viewer viewer, long offset, int limit, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = Sql.Command(conn, $"SELECT {Columns} FROM deliveries d ORDER BY d.id DESC OFFSET $1 LIMIT $2", offset, limit);

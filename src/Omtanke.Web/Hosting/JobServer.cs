@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Npgsql;
+using Omtanke.Core.Storage;
 using Omtanke.Web.Accounts;
 using Omtanke.Web.Jobs;
 using Omtanke.Web.Reports;
@@ -24,7 +25,8 @@ public static class JobServer
             .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnections(db)), new PostgreSqlStorageOptions
             {
                 SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
+                // Installed by InstallSchemaAsync, one instance at a time.
+                PrepareSchemaIfNecessary = false,
                 QueuePollInterval = options.QueuePollInterval,
                 InvisibilityTimeout = options.JobInvisibilityTimeout,
                 // A live server keeps its jobs; a dead one's jobs come back after the timeout.
@@ -39,6 +41,25 @@ public static class JobServer
                 o.ShutdownTimeout = TimeSpan.FromSeconds(15);
             });
         services.AddHostedService<RecurringJobsRegistration>();
+    }
+
+    /// <summary>
+    /// Installs or upgrades Hangfire's schema under an advisory lock. Hangfire's own preparation at start takes no
+    /// lock of its own across processes, so two instances started at once on an empty database both ran the install
+    /// script and one of them failed on the other's tables; here the second waits and finds the schema in place.
+    /// </summary>
+    public static async Task InstallSchemaAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await Sql.ExecAsync(conn, "SELECT pg_advisory_lock(hashtextextended('hangfire-schema', 0))", ct);
+        try
+        {
+            PostgreSqlObjectsInstaller.Install(conn, Schema);
+        }
+        finally
+        {
+            await Sql.ExecAsync(conn, "SELECT pg_advisory_unlock(hashtextextended('hangfire-schema', 0))", CancellationToken.None);
+        }
     }
 
     /// <summary>The job server draws on the service's own connection pool, which closes with the host.</summary>

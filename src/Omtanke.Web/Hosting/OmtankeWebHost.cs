@@ -46,6 +46,7 @@ public sealed class OmtankeWebHost
         var settings = Settings(builder.Configuration, workingDirectory);
         var service = await OmtankeService.OpenAsync(settings, ct);
         await Migrator.MigrateAsync(service.Db, [typeof(OmtankeWebHost).Assembly], ct);
+        await JobServer.InstallSchemaAsync(service.Db, ct);
 
         var services = builder.Services;
         services.AddSingleton(service);
@@ -54,12 +55,15 @@ public sealed class OmtankeWebHost
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new InboxFolders(options.InboxPath(workingDirectory)));
+        UsePrivateRequestBuffers(options);
         services.AddSingleton<UploadGuard>();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ReportArchive>();
+        services.AddSingleton<ReportRenderLimit>();
         services.AddSingleton<DeliveryHistory>();
         services.AddSingleton<IReportRenderer, WorkbookReports>();
         services.AddHostedService<DemoAdministratorOnFirstStart>();
+        services.AddHostedService<LeftoverSweepOnStart>();
 
         services.AddOmtankeSignIn(options);
         DataProtectionKeys.AddOmtankeDataProtection(services, service.Db);
@@ -70,14 +74,16 @@ public sealed class OmtankeWebHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
         services.AddProblemDetails();
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1024 * 1024);
+        // The request's limit is the one that trips (a 413 the error responses explain); the form reader's own
+        // limit would trip first with an error of no status, and the upload guard refuses a file just over the size.
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
 
         var app = builder.Build();
         // Closes the connection pool once the job server and every request are done with it.
         app.Lifetime.ApplicationStopped.Register(() => service.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        app.UseExceptionHandler("/fel");
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/fel/{0}"));
+        app.UseKnownProxies(options);
+        app.UseOmtankeErrorResponses();
         app.UseSecurityHeaders();
         app.UseRequestLocalization("sv-SE");
         // After the error handlers, so a re-executed error page finds its endpoint.
@@ -87,7 +93,7 @@ public sealed class OmtankeWebHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapGet("/site.css", StyleSheet).AllowAnonymous();
+        app.MapGet(SecurityHeaders.StyleSheetPath, StyleSheet).AllowAnonymous();
         app.MapRazorPages();
         app.MapOmtankeApi();
         app.MapOpenApi().AllowAnonymous();
@@ -120,6 +126,28 @@ public sealed class OmtankeWebHost
     });
 
     private static IResult StyleSheet() => Results.Bytes(Css.Value, "text/css; charset=utf-8");
+
+    /// <summary>ASP.NET Core reads the variable once per process, when it first buffers a body.</summary>
+    private static void UsePrivateRequestBuffers(WebOptions options)
+    {
+        var folder = Environment.GetEnvironmentVariable(BufferVariable) ?? options.RequestBuffers;
+        InboxFolders.CreatePrivateFolder(folder);
+        Environment.SetEnvironmentVariable(BufferVariable, folder);
+    }
+
+    private const string BufferVariable = "ASPNETCORE_TEMP";
+
+    private sealed class LeftoverSweepOnStart(InboxFolders folders, ILogger<LeftoverSweepOnStart> log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct)
+        {
+            var swept = folders.SweepLeftovers(Environment.GetEnvironmentVariable(BufferVariable)!);
+            if (swept > 0) log.LogWarning("Removed {Count} files with raw data left by killed requests", swept);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
 
     private sealed class DemoAdministratorOnFirstStart(UserStore users) : IHostedService
     {

@@ -22,11 +22,19 @@ public sealed class WebOptions
 
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
+    /// <summary>An upload's request: the file and the form around it.</summary>
+    public long MaxRequestBytes => MaxUploadBytes + 1024 * 1024;
+
     /// <summary>Limits an .xlsx must keep before it is opened: refuses zip bombs.</summary>
     public int MaxXlsxEntries { get; set; } = 2_000;
     public long MaxXlsxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
 
     public int JobWorkers { get; set; } = 2;
+
+    /// <summary>Reports rendered on demand at once, by one person and in all (see <c>ReportRenderLimit</c>).</summary>
+    public int MaxReportRendersPerUser { get; set; } = 1;
+    public int MaxReportRenders { get; set; } = 2;
+    public int ReportRetryAfterSeconds { get; set; } = 10;
 
     /// <summary>How often idle workers look for work, and how long a job of a dead server stays invisible.</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -37,7 +45,20 @@ public sealed class WebOptions
 
     public OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>
+    /// The reverse proxies (IP addresses) whose <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c> are believed:
+    /// behind one of them a request that reached the proxy over HTTPS is treated as HTTPS (secure cookies, HSTS).
+    /// From anyone else the headers are ignored, so a client cannot claim another address or scheme.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
     public string InboxPath(string workingDirectory) => Path.GetFullPath(Inbox, workingDirectory);
+
+    /// <summary>
+    /// Where ASP.NET Core buffers large request bodies (uploads) to disk, unless <c>ASPNETCORE_TEMP</c> says otherwise:
+    /// a folder of this service's user only, not the shared temporary folder, for they hold raw patient data.
+    /// </summary>
+    public string RequestBuffers { get; set; } = Path.Combine(Path.GetTempPath(), $"omtanke-{Environment.UserName}-buffertar");
 }
 
 /// <summary>An organisation's identity provider; sign-in through it is offered only when all three are set.</summary>

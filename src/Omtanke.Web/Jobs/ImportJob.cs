@@ -33,6 +33,7 @@ public sealed class ImportJob(OmtankeService service, InboxFolders folders, Uplo
     {
         if (!folders.IsInProcessing(waitingPath))
             throw new InvalidOperationException($"Refusing to import a file outside the inbox's processing folder: {waitingPath}");
+        await UploadInPlaceAsync(waitingPath, ct);
         if (!File.Exists(waitingPath)) return AlreadyDone(displayName);
 
         var sha256 = await Transient.Pipeline.ExecuteAsync(async token => await Sha256Async(waitingPath, token), ct);
@@ -80,6 +81,18 @@ public sealed class ImportJob(OmtankeService service, InboxFolders folders, Uplo
             // The named source does not exist: the file cannot be imported as asked, retrying will not help.
             return new ImportJobResult(Statuses.Rejected, $"{displayName}: avvisad: {e.Message}", null, null);
         }
+    }
+
+    /// <summary>
+    /// An upload's job is enqueued just before its file is given its name (see <see cref="InboxFolders"/>): a job
+    /// picked up at once waits the moment it takes. A <c>.part</c> that stays is its request's, killed; the
+    /// start-up sweep removes it and this job finds nothing to import.
+    /// </summary>
+    private static async Task UploadInPlaceAsync(string waitingPath, CancellationToken ct)
+    {
+        var part = InboxFolders.PartOf(waitingPath);
+        for (var waited = 0; waited < 100 && !File.Exists(waitingPath) && File.Exists(part); waited++)
+            await Task.Delay(100, ct);
     }
 
     /// <summary>An inbox file moves to done/ or rejected/ (with its error report); an upload's copy is deleted.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
@@ -34,34 +35,47 @@ public sealed class ImportQueue(IBackgroundJobClient jobs, JobStorage storage, I
     NpgsqlDataSource db)
 {
     /// <summary>
-    /// Stores the upload under a generated name, checks it (its content, and that the uploader may deliver its
-    /// source), and enqueues its import in the uploader's scope. A refusal is audited.
+    /// Stores the upload under a generated name, checks it (that the uploader may deliver the source named, and
+    /// the file's size and kind, without parsing it), and enqueues its import in the uploader's scope. A refusal is
+    /// audited.
     /// </summary>
     public async Task<UploadReceipt> EnqueueUploadAsync(Stream content, string fileName, Viewer uploader, string via,
         string? sourceId, CancellationToken ct)
     {
         var waiting = folders.NewUploadPath();
-        await using (var file = new FileStream(waiting, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            await content.CopyToAsync(file, ct);
+        var part = InboxFolders.PartOf(waiting);
         var displayName = DisplayName(fileName);
         var scope = uploader.ImportScope;
-        if ((guard.Refusal(waiting) ?? ScopeCheck.Refusal(waiting, sourceId, scope)) is { } refusal)
+        try
         {
-            File.Delete(waiting);
-            await using var conn = await db.OpenConnectionAsync(ct);
-            await Audit.WriteAsync(conn, uploader.Name, "uppladdning-nekad", displayName,
-                new { via, source = sourceId, kommunkod = scope.Kommunkod, reason = refusal }, ct);
-            return new UploadReceipt(null, refusal);
+            // Held open until the job is enqueued: a start-up sweep elsewhere leaves it alone meanwhile.
+            await using var file = InboxFolders.CreatePrivateFile(part);
+            await content.CopyToAsync(file, ct);
+            await file.FlushAsync(ct);
+            if ((ScopeCheck.Refusal(sourceId, scope) ?? guard.Refusal(part)) is { } refusal)
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                await Audit.WriteAsync(conn, uploader.Name, "uppladdning-nekad", displayName,
+                    new { via, source = sourceId, kommunkod = scope.Kommunkod, reason = refusal }, ct);
+                return new UploadReceipt(null, refusal);
+            }
+            var actor = uploader.Name;
+            var onlyKommunkod = scope.Kommunkod;
+            var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, onlyKommunkod, CancellationToken.None));
+            File.Move(part, waiting);
+            return new UploadReceipt(id, null);
         }
-        var actor = uploader.Name;
-        var onlyKommunkod = scope.Kommunkod;
-        var id = jobs.Enqueue<ImportJob>(j => j.RunAsync(waiting, displayName, actor, via, sourceId, onlyKommunkod, CancellationToken.None));
-        return new UploadReceipt(id, null);
+        finally
+        {
+            File.Delete(part); // a refused, failed or abandoned upload; nothing once it is moved
+        }
     }
 
     /// <summary>The import job's state; null when there is no such import job.</summary>
     public ImportJobState? Find(string jobId)
     {
+        // Hangfire's PostgreSQL storage numbers its jobs, and fails on any other id instead of finding nothing.
+        if (!long.TryParse(jobId, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
         using var connection = storage.GetConnection();
         var data = connection.GetJobData(jobId);
         if (data?.Job?.Type != typeof(ImportJob)) return null;

@@ -5,11 +5,16 @@ namespace Omtanke.Web.Jobs;
 /// generated name (the original name follows it after a separator); when its import is done it moves to
 /// <c>done/</c>, or to <c>rejected/</c> with its error report beside it. Uploads wait in
 /// <c>processing/</c> too, under a generated name only: a name the user chose never becomes a path.
+/// <c>processing/</c> holds raw patient data and is the service's alone (0700, its upload files 0600). An upload
+/// is written as <c>.part</c>, held open until its job is enqueued, and only then named <c>.upload</c>: a
+/// <c>.part</c> nobody holds open is what a killed request left, and is swept at start.
 /// </summary>
 public sealed class InboxFolders
 {
     private const string Separator = "--";
     private const string UploadSuffix = ".upload";
+    private const string PartSuffix = ".part";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public InboxFolders(string inbox)
     {
@@ -17,7 +22,15 @@ public sealed class InboxFolders
         Processing = Path.Combine(inbox, "processing");
         Done = Path.Combine(inbox, "done");
         Rejected = Path.Combine(inbox, "rejected");
-        foreach (var dir in new[] { Inbox, Processing, Done, Rejected }) Directory.CreateDirectory(dir);
+        foreach (var dir in new[] { Inbox, Done, Rejected }) Directory.CreateDirectory(dir);
+        CreatePrivateFolder(Processing);
+    }
+
+    /// <summary>A folder only this service's user may enter, also where it existed before with wider rights.</summary>
+    public static void CreatePrivateFolder(string path)
+    {
+        Directory.CreateDirectory(path, OwnerOnly);
+        File.SetUnixFileMode(path, OwnerOnly);
     }
 
     public string Inbox { get; }
@@ -44,6 +57,43 @@ public sealed class InboxFolders
     }
 
     public string NewUploadPath() => Path.Combine(Processing, $"{Guid.NewGuid():N}{UploadSuffix}");
+
+    /// <summary>Where an upload is written before its job exists.</summary>
+    public static string PartOf(string uploadPath) => uploadPath + PartSuffix;
+
+    /// <summary>
+    /// A new file readable by this service's user only. Held open, it is locked against <see cref="SweepLeftovers"/>
+    /// (a shared lock: the upload guard may read it meanwhile).
+    /// </summary>
+    public static FileStream CreatePrivateFile(string path) => new(path, new FileStreamOptions
+    {
+        Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read, BufferSize = 1 << 16,
+        Options = FileOptions.Asynchronous, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+    });
+
+    /// <summary>
+    /// Deletes what killed processes left with raw data in it: uploads never enqueued (<c>.part</c>) and, in
+    /// <paramref name="bufferFolder"/>, request bodies ASP.NET Core buffered to disk. A file some live process
+    /// still holds open (another instance's request in progress) cannot be locked, and stays. Returns the count.
+    /// </summary>
+    public int SweepLeftovers(string bufferFolder) =>
+        Unheld(Processing, "*" + PartSuffix).Concat(Unheld(bufferFolder, "ASPNETCORE_*.tmp")).Count(Delete);
+
+    private static IEnumerable<string> Unheld(string folder, string pattern) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern).ToList() : [];
+
+    private static bool Delete(string path)
+    {
+        try
+        {
+            using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None)) File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // held by a live request, or gone already
+        }
+    }
 
     public bool IsUpload(string path) => path.EndsWith(UploadSuffix, StringComparison.Ordinal);
 

@@ -1,25 +1,29 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Omtanke.Web.Hosting;
 
 namespace Omtanke.Web.Pages;
 
 /// <summary>The error page: says what the user can do, and nothing about the service's insides.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class FelModel : PageModel
+public sealed class FelModel(WebOptions options) : PageModel
 {
     public int Code { get; private set; }
 
-    public string Message => Code switch
+    public string Heading => Code switch
     {
-        404 => "Sidan finns inte. Kontrollera adressen eller gå till översikten.",
-        403 => "Du har inte behörighet till den här sidan. Be en administratör om en annan roll om du behöver den.",
-        400 => "Begäran kunde inte tas emot. Ladda om sidan och försök igen.",
-        413 => "Filen är för stor.",
-        _ => "Något gick fel hos oss. Försök igen om en stund; kvarstår felet, kontakta förvaltningen.",
+        404 => "Sidan finns inte",
+        403 => "Ingen behörighet",
+        413 => "Filen är för stor",
+        429 => "Försök igen om en stund",
+        _ => "Något gick fel",
     };
 
-    public void OnGet(int? code) => Code = code ?? 500;
-    public void OnPost(int? code) => Code = code ?? 500;
+    public string Message => ErrorResponses.Message(Code, options);
+
+    // After an exception the handler has set the status the exception stands for; the route's code is absent then.
+    public void OnGet(int? code) => Code = code ?? Response.StatusCode;
+    public void OnPost(int? code) => Code = code ?? Response.StatusCode;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
@@ -41,8 +40,8 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
         var type = PeriodTypeText switch { "quarter" => PeriodType.Quarter, "year" => PeriodType.Year, _ => PeriodType.Month };
         PeriodTypeText = type.ToString().ToLowerInvariant();
         if (!AreaColumns.Contains(SpcArea)) SpcArea = Areas.Region;
-        var from = Month(From) ?? new DateOnly(2000, 1, 1);
-        var to = Month(To) ?? new DateOnly(2100, 12, 1);
+        var from = Periods.Month(From) ?? new DateOnly(Periods.FirstYear, 1, 1);
+        var to = Periods.Month(To) ?? new DateOnly(Periods.LastYear, 12, 1);
         var viewer = Viewer.Of(User);
         await using (var conn = await db.OpenConnectionAsync(ct))
         {
@@ -112,7 +111,4 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
         PeriodType.Year => "år",
         _ => "månad",
     };
-
-    private static DateOnly? Month(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
 }

@@ -6,6 +6,7 @@ using Npgsql;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Targets;
 using Omtanke.Web.Accounts;
+using Omtanke.Web.Presentation;
 
 namespace Omtanke.Web.Pages;
 
@@ -30,8 +31,8 @@ public sealed class MalModel(NpgsqlDataSource db, IAuthorizationService authoriz
         if (!(await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded) return Forbid();
         decimal? value = null;
         if (IndicatorCatalog.Find(Indicator) is null) Error = "Välj en indikator.";
-        else if (!DateOnly.TryParseExact(From + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-            Error = "Ange från vilken månad målet gäller som ÅÅÅÅ-MM.";
+        else if (Periods.Month(From) is not { } from)
+            Error = $"Ange från vilken månad målet gäller som {Periods.MonthFormatHint}.";
         else if (!Remove && !TryNumber(Value, out value))
             Error = "Ange målvärdet som ett tal, till exempel 80 eller 2,5.";
         else if (Direction is not ("at_least" or "at_most"))

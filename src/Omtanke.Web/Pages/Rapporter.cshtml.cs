@@ -1,16 +1,17 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Storage;
 using Omtanke.Web.Accounts;
+using Omtanke.Web.Presentation;
 using Omtanke.Web.Reports;
 
 namespace Omtanke.Web.Pages;
 
 /// <summary>Rapporter: the archive of produced reports, and a report of any month or quarter on demand.</summary>
-public sealed class RapporterModel(ReportArchive archive, IReportRenderer renderer, NpgsqlDataSource db) : PageModel
+public sealed class RapporterModel(ReportArchive archive, IReportRenderer renderer, ReportRenderLimit limit, NpgsqlDataSource db)
+    : PageModel
 {
     public List<ArchivedReport> Archived { get; private set; } = [];
     public string? Error { get; private set; }
@@ -25,24 +26,24 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
 
     public async Task<IActionResult> OnGetManadAsync(string? manad, CancellationToken ct)
     {
-        if (Month(manad) is not { } month) return await ShowErrorAsync("Ange månaden som ÅÅÅÅ-MM.", ct);
-        return await DownloadAsync(await renderer.MonthlyAsync(month, Viewer.Of(User).Name, ct), new { month = manad }, ct);
+        if (Periods.Month(manad) is not { } month) return await ShowErrorAsync($"Ange månaden som {Periods.MonthFormatHint}.", ct);
+        return await RenderAsync(actor => renderer.MonthlyAsync(month, actor, ct), new { month = manad }, ct);
     }
 
     public async Task<IActionResult> OnGetKvartalAsync(int? ar, int? kvartal, CancellationToken ct)
     {
-        if (ar is not (>= 2000 and <= 2100) || kvartal is not (>= 1 and <= 4))
-            return await ShowErrorAsync("Ange år och kvartal 1–4.", ct);
-        return await DownloadAsync(await renderer.QuarterlyAsync(ar.Value, kvartal.Value, Viewer.Of(User).Name, ct), new { year = ar, quarter = kvartal }, ct);
+        if (ar is not (>= Periods.FirstYear and <= Periods.LastYear) || kvartal is not (>= 1 and <= 4))
+            return await ShowErrorAsync($"Ange år ({Periods.FirstYear}–{Periods.LastYear}) och kvartal 1–4.", ct);
+        return await RenderAsync(actor => renderer.QuarterlyAsync(ar.Value, kvartal.Value, actor, ct), new { year = ar, quarter = kvartal }, ct);
     }
 
     /// <summary>A municipality's local extract: its own rows broken down, so only for a viewer with that municipality's raw data.</summary>
     public async Task<IActionResult> OnGetKommunAsync(string? kommun, string? fran, string? till, CancellationToken ct)
     {
-        if (kommun is null || !Areas.IsMunicipality(kommun) || Month(fran) is not { } from || Month(till) is not { } to || to < from)
-            return await ShowErrorAsync("Välj kommun och ange månaderna som ÅÅÅÅ-MM.", ct);
+        if (kommun is null || !Areas.IsMunicipality(kommun) || Periods.Month(fran) is not { } from || Periods.Month(till) is not { } to || to < from)
+            return await ShowErrorAsync($"Välj kommun och ange månaderna som {Periods.MonthFormatHint}, den första före den sista.", ct);
         if (!Viewer.Of(User).SeesRawValuesOf(kommun)) return Forbid();
-        return await DownloadAsync(await renderer.MunicipalExtractAsync(kommun, from, to, Viewer.Of(User).Name, ct),
+        return await RenderAsync(actor => renderer.MunicipalExtractAsync(kommun, from, to, actor, ct),
             new { kommun, from = fran, to = till }, ct);
     }
 
@@ -50,14 +51,25 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
     public IEnumerable<KeyValuePair<string, string>> ExtractMunicipalities =>
         Areas.Municipalities.Where(m => Viewer.Of(User).SeesRawValuesOf(m.Key));
 
-    private static DateOnly? Month(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : null;
-
     private async Task<IActionResult> ShowErrorAsync(string error, CancellationToken ct)
     {
         Error = error;
         await OnGetAsync(ct);
         return Page();
+    }
+
+    /// <summary>A report rendered now, within the limit of renders at once; past it the page says when to ask again.</summary>
+    private async Task<IActionResult> RenderAsync(Func<string, Task<RenderedReport>> render, object details, CancellationToken ct)
+    {
+        var actor = Viewer.Of(User).Name;
+        var (lease, refusal) = limit.TryEnter(actor);
+        if (lease is null)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await ShowErrorAsync(refusal!, ct);
+        }
+        using (lease) return await DownloadAsync(await render(actor), details, ct);
     }
 
     /// <summary>Every download is audited with who took which report.</summary>

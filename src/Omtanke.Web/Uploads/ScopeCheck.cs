@@ -4,25 +4,13 @@ using Omtanke.Core.Sources;
 namespace Omtanke.Web.Uploads;
 
 /// <summary>
-/// Refuses, before any job, a municipality's upload of a source that only the region delivers: the source the
-/// user named, or else the one the import would recognise from the file's header. A file whose header cannot
-/// be read or recognised goes on to its job, whose error report says what is wrong with it; the import applies
-/// the same scope again.
+/// Refuses, before any job, a municipality's upload of a source that only the region delivers, when the user named
+/// that source. A source recognised from the file's header is the import job's to judge (the Importer applies the
+/// same scope): recognising it means reading into the file, and a request thread must not do unbounded work on
+/// whatever was uploaded, such as a workbook with one cell of hundreds of megabytes.
 /// </summary>
 public static class ScopeCheck
 {
-    public static string? Refusal(string path, string? sourceId, ImportScope scope)
-    {
-        if (scope.Kommunkod is null) return null;
-        if (sourceId is not null && SourceCatalog.Find(sourceId) is { } named) return scope.SourceRefusal(named);
-        try
-        {
-            using var reader = TableReader.Open(path, FileFingerprint.Of(path));
-            return HeaderMatch.Of(reader.Header, null).Source is { } recognised ? scope.SourceRefusal(recognised) : null;
-        }
-        catch (UnreadableFileException)
-        {
-            return null;
-        }
-    }
+    public static string? Refusal(string? sourceId, ImportScope scope) =>
+        sourceId is not null && SourceCatalog.Find(sourceId) is { } named ? scope.SourceRefusal(named) : null;
 }

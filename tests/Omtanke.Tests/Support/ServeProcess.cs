@@ -23,7 +23,9 @@ public sealed class ServeProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ServeProcess> StartAsync(string connectionString, string inbox)
+    /// <param name="settings">More environment for the process, such as <c>Omtanke__MaxUploadBytes</c>.</param>
+    public static async Task<ServeProcess> StartAsync(string connectionString, string inbox,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -43,6 +45,7 @@ public sealed class ServeProcess : IAsyncDisposable
                 ["Omtanke__JobInvisibilityTimeout"] = "00:00:05",
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var serve = new ServeProcess(Process.Start(start)!, baseAddress);
         serve._process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         serve._process.ErrorDataReceived += (_, e) => serve.Append(e.Data);

@@ -69,22 +69,17 @@ public sealed class MunicipalUploadTests
     }
 
     [Test]
-    public async Task A_source_only_the_region_delivers_is_refused_for_a_municipality_before_any_job_recognised_or_named()
+    public async Task A_source_only_the_region_delivers_is_refused_for_a_municipality_before_any_job_when_named()
     {
         await using var host = await WebTestHost.StartAsync();
         var vera = await host.SignInAsync(WebTestHost.Municipality);
 
-        var recognised = await WebTestHost.UploadAsync(vera, await BytesAsync(RegionOnly), "utskrivningsklara-mars.csv");
-        Assert.That(recognised.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await recognised.Content.ReadAsStringAsync(), Does.Contain(
-            "Källan utskrivningsklara (Utskrivningsklara vårdtillfällen) levereras av Region Halland för alla kommuner, " +
-            "så Varberg (1383) kan inte leverera den."));
-
         var named = await WebTestHost.UploadAsync(vera, await BytesAsync(VarbergQ1), "q1.csv", source: "slutenvard");
+        Assert.That(named.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await named.Content.ReadAsStringAsync(), Does.Contain("Källan slutenvard (Slutenvård (vårdtillfällen)) levereras av Region Halland"));
 
         var key = await host.KeyClientAsync(Roles.Municipality, WebTestHost.MunicipalityCode);
-        var api = await key.PostAsync("/api/imports", ApiUpload(await BytesAsync(RegionOnly), "uk.csv"));
+        var api = await key.PostAsync("/api/imports", ApiUpload(await BytesAsync(RegionOnly), "uk.csv", source: "utskrivningsklara"));
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("levereras av Region Halland"));
 
@@ -92,7 +87,57 @@ public sealed class MunicipalUploadTests
         Assert.That(await host.ScalarAsync("SELECT count(*) FROM deliveries"), Is.EqualTo(0L));
         Assert.That(await host.ScalarAsync(
             "SELECT string_agg(actor || ' ' || subject || ' ' || (details->>'via'), ', ' ORDER BY id) FROM audit_log WHERE action = 'uppladdning-nekad'"),
-            Is.EqualTo("vera utskrivningsklara-mars.csv web, vera q1.csv web, api:system-kommun uk.csv api"));
+            Is.EqualTo("vera q1.csv web, api:system-kommun uk.csv api"));
+    }
+
+    /// <summary>Issue 22: recognising the source reads into the file, which the upload request no longer does.</summary>
+    [Test]
+    public async Task A_source_only_the_region_delivers_recognised_from_the_header_is_refused_by_the_import_job_not_the_request()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var vera = await host.SignInAsync(WebTestHost.Municipality);
+
+        var upload = await WebTestHost.UploadAsync(vera, await BytesAsync(RegionOnly), "utskrivningsklara-mars.csv");
+        var state = await host.WaitForJobAsync(WebTestHost.JobIdOf(upload));
+
+        Assert.That(state.Result!.Status, Is.EqualTo(ImportJob.Statuses.Rejected));
+        Assert.That(state.Result.Summary, Does.Contain(
+            "Källan utskrivningsklara (Utskrivningsklara vårdtillfällen) levereras av Region Halland för alla kommuner, " +
+            "så Varberg (1383) kan inte leverera den."));
+        Assert.That(await host.ScalarAsync("SELECT count(*) FROM fact_utskrivningsklara"), Is.EqualTo(0L));
+    }
+
+    /// <summary>Issue 21/22: "the same file as delivery N" told a municipality what the region had delivered.</summary>
+    [TestCase(RegionOnly, "levereras av Region Halland")]
+    [TestCase(AllMunicipalities, OwnOnly)]
+    public async Task A_municipality_uploading_a_file_the_region_imported_meets_the_scope_checks_not_the_identical_file_check(
+        string sample, string refusal)
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var anna = await host.SignInAsync(WebTestHost.Analyst);
+        var bytes = await BytesAsync(sample);
+        var imported = await host.WaitForJobAsync(WebTestHost.JobIdOf(await WebTestHost.UploadAsync(anna, bytes, "regionens.csv")));
+        Assert.That(imported.Result!.Status, Is.EqualTo(ImportJob.Statuses.Accepted), imported.Result.Summary);
+
+        var vera = await host.SignInAsync(WebTestHost.Municipality);
+        var state = await host.WaitForJobAsync(WebTestHost.JobIdOf(await WebTestHost.UploadAsync(vera, bytes, "samma.csv")));
+
+        Assert.That(state.Result!.Status, Is.EqualTo(ImportJob.Statuses.Rejected));
+        Assert.That(state.Result.Summary, Does.Contain(refusal).And.Not.Contain("samma fil").And.Not.Contain("oförändrad"));
+        Assert.That(state.Result.DeliveryId, Is.Not.EqualTo(imported.Result.DeliveryId));
+    }
+
+    [Test]
+    public async Task A_municipality_uploading_its_own_file_again_is_told_it_is_unchanged()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var vera = await host.SignInAsync(WebTestHost.Municipality);
+        var bytes = await BytesAsync(VarbergQ1);
+        await host.WaitForJobAsync(WebTestHost.JobIdOf(await WebTestHost.UploadAsync(vera, bytes, "q1.csv")));
+
+        var again = await host.WaitForJobAsync(WebTestHost.JobIdOf(await WebTestHost.UploadAsync(vera, bytes, "q1-igen.csv")));
+
+        Assert.That(again.Result!.Status, Is.EqualTo(ImportJob.Statuses.Unchanged), again.Result.Summary);
     }
 
     [Test]

@@ -23,20 +23,24 @@ public sealed partial class WebTestHost : WebApplicationFactory<OmtankeWebHost>
     public const string MunicipalityCode = "1383";
     public const string Reader = "lars";
 
-    private WebTestHost(string connectionString, string inbox)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private WebTestHost(string connectionString, string inbox, IReadOnlyDictionary<string, string>? settings)
     {
         ConnectionString = connectionString;
         Inbox = inbox;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string ConnectionString { get; }
     public string Inbox { get; }
     public NpgsqlDataSource Db => Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<WebTestHost> StartAsync()
+    /// <param name="settings">More configuration, such as <c>Omtanke:KnownProxies:0</c>.</param>
+    public static async Task<WebTestHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var inbox = Path.Combine(Path.GetTempPath(), "omtanke-inbox-" + Guid.NewGuid().ToString("N")[..8]);
-        var host = new WebTestHost(await TestPostgres.CreateDatabaseAsync(), inbox);
+        var host = new WebTestHost(await TestPostgres.CreateDatabaseAsync(), inbox, settings);
         var users = host.Services.GetRequiredService<UserStore>();
         await users.CreateAsync(Admin, "Ada Admin", Password, Roles.Administrator, null, "test");
         await users.CreateAsync(Analyst, "Anna Analytiker", Password, Roles.Analyst, null, "test");
@@ -52,6 +56,7 @@ public sealed partial class WebTestHost : WebApplicationFactory<OmtankeWebHost>
         builder.UseSetting("Omtanke:Inbox", Inbox);
         builder.UseSetting("Omtanke:InboxSettleTime", "00:00:00");
         builder.UseSetting("Omtanke:QueuePollInterval", "00:00:00.200");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

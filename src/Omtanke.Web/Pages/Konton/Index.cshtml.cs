@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Omtanke.Web.Accounts;
+using Omtanke.Web.Hosting;
 
 namespace Omtanke.Web.Pages.Konton;
 
 /// <summary>Konton: administrators see every account and API key, make new ones and revoke keys.</summary>
-public sealed class IndexModel(UserStore users, ApiKeyStore keys) : AdministrationPage
+public sealed class IndexModel(UserStore users, ApiKeyStore keys, WebOptions options) : AdministrationPage
 {
     public List<UserAccount> Users { get; private set; } = [];
     public List<ApiKey> Keys { get; private set; } = [];
@@ -18,6 +19,9 @@ public sealed class IndexModel(UserStore users, ApiKeyStore keys) : Administrati
     [BindProperty] public string? Kommunkod { get; set; }
     [BindProperty] public long KeyId { get; set; }
 
+    /// <summary>With an identity provider, an account may be made without a password: for it, to be bound at its first sign-in.</summary>
+    public bool OidcConfigured => options.Oidc.IsConfigured;
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostUserAsync(CancellationToken ct)
@@ -26,7 +30,7 @@ public sealed class IndexModel(UserStore users, ApiKeyStore keys) : Administrati
         else
             await TryAsync(async () =>
             {
-                await users.CreateAsync(Name.Trim(), DisplayName?.Trim() is { Length: > 0 } d ? d : Name.Trim(), Password ?? "",
+                await users.CreateAsync(Name.Trim(), DisplayName?.Trim() is { Length: > 0 } d ? d : Name.Trim(), OidcConfigured && string.IsNullOrEmpty(Password) ? null : Password ?? "",
                     Role, RoleChoice.KommunkodFor(Role, Kommunkod), Actor, ct);
                 return $"Kontot {Name.Trim()} är skapat.";
             });
