@@ -1,4 +1,5 @@
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Spc;
 
 namespace Omtanke.Core.Reporting.Charts;
 
@@ -44,8 +45,10 @@ public static class ChartPalette
 {
     public const string Region = "1F2933";
     public const string Target = "C00000";
-    public const string Signal = "D62728";
-    public const string LongRun = "F28E2B";
+    /// <summary>The SPC signals in the colours of NHS "Making Data Count": blue better, orange worse, purple neither.</summary>
+    public const string Improvement = "1F6FB4";
+    public const string Concern = "E36C0A";
+    public const string Neutral = "7B4FA0";
     public const string Centre = "2E7D32";
     public const string Limit = "7F7F7F";
 
@@ -57,6 +60,13 @@ public static class ChartPalette
         ["1382"] = "B07AA1",
         ["1383"] = "76B7B2",
         ["1384"] = "9C755F",
+    };
+
+    public static string Of(SpcSignal signal) => signal switch
+    {
+        SpcSignal.Improvement => Improvement,
+        SpcSignal.Concern => Concern,
+        _ => Neutral,
     };
 
     public static string Area(string code) => Municipalities.GetValueOrDefault(code, Region);

@@ -50,7 +50,7 @@ public static class QuarterlySheet
                 sheet.Cell(row, 4 + quarters).PutText(block.Target).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 Look.Status(sheet.Cell(row, 5 + quarters).PutText(IndicatorTexts.Status(line.Status)), line.Status);
                 sheet.Cell(row, 6 + quarters).PutText(line.Preliminary[^1] ? "Preliminärt" : "");
-                if (line.Signals.Length > 0) Look.Signal(sheet.Cell(row, 7 + quarters).PutText(line.Signals));
+                Look.Spc(sheet.Cell(row, 7 + quarters), line.Spc);
                 row++;
             }
         }

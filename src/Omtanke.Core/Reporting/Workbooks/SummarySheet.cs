@@ -23,13 +23,14 @@ public static class SummarySheet
         Look.Title(sheet, 1, $"Indikatorrapport {Periods.SwedishMonth(month)}");
         Look.Note(sheet, 2, $"Omtanke Halland – Hallands sex kommuner och Region Halland. Skapad {created:yyyy-MM-dd HH:mm}.");
         Look.Note(sheet, 3, $"Kursiv = preliminärt värde. {Disclosure.Note(data.Disclosure)}. " +
-            "Grönt = målet uppfyllt, rött = ej uppfyllt. Gult = SPC-signal. Förklaringar på bladet Definitioner.");
+            "Grönt = målet uppfyllt, rött = ej uppfyllt. SPC: blått = förbättring, orange = försämring, lila = signal utan " +
+            "bättre riktning, grått = ej bedömd. Förklaringar på bladet Definitioner.");
 
         string[] headers =
         [
             "Kommun/region", Periods.SwedishMonth(month), Periods.SwedishMonth(previous), "Förändring mot föregående månad",
             Periods.SwedishMonth(yearBefore), "Förändring mot samma månad föregående år", "Mål", "Måluppfyllelse",
-            "Status", $"SPC-signal ({MonthlyReport.SpcMonths} månader)",
+            "Status", $"SPC-signal (styrdiagram över upp till {MonthlyReport.SpcMonths} månader)",
         ];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
@@ -77,8 +78,7 @@ public static class SummarySheet
         var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
         Look.Status(met, status);
         sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
-        var signals = data.SignalsAt(indicator, area, month);
-        if (signals.Count > 0) Look.Signal(sheet.Cell(row, 10).PutText(string.Join(", ", signals)));
+        Look.Spc(sheet.Cell(row, 10), data.SignalsAt(indicator, area, month));
         if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
     }
 }
