@@ -50,18 +50,20 @@ public static class SpcChart
         return plot;
     }
 
-    /// <summary>"p′-diagram (Laney), σz = 3,2 – längsta serie 9 (gräns 8), korsningar 3 (minst 8)", and the assurance verdict.</summary>
+    /// <summary>"p′-diagram (Laney), σz = 3,20 – längsta serie 9 (gräns 8), korsningar 3 (minst 8)", and the assurance verdict.</summary>
     public static string Heading(SpcResult result, Target? target)
     {
-        var name = SpcChartKinds.SwedishName(result.Kind);
-        var sigmaZ = result.SigmaZ is { } z ? string.Create(Periods.Swedish, $", σz = {z:0.0#}") : "";
         var judged = result.Runs is { } runs
             ? string.Create(CultureInfo.InvariantCulture,
                 $"längsta serie {runs.LongestRun} (gräns {runs.LongestRunLimit}), korsningar {runs.Crossings} (minst {runs.CrossingsLimit})")
             : $"ej bedömd: färre än {SpcAnalysis.MinimumJudged} slutliga, visade månader";
         var assurance = TargetAssurance.CannotBeReached(target, result) ? $"\n{TargetAssurance.CannotBeReachedText}" : "";
-        return $"{name}{sigmaZ} – {judged}{assurance}";
+        return $"{ChartName(result)} – {judged}{assurance}";
     }
+
+    /// <summary>"p′-diagram (Laney), σz = 3,63": the chart a series got, and why where Laney's correction decided it.</summary>
+    public static string ChartName(SpcResult result) =>
+        SpcChartKinds.SwedishName(result.Kind) + (result.SigmaZ is { } z ? string.Create(Periods.Swedish, $", σz = {z:0.00}") : "");
 
     private static string LimitsText(SpcResult result) =>
         result.SigmaZ is > 1 ? "Styrgränser (3 sigma × σz)" : "Styrgränser (3 sigma)";
