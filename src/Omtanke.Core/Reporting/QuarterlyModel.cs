@@ -9,6 +9,11 @@ public sealed record QuarterRow(string Area, IReadOnlyList<PublishedValue> Value
     PublishedValue ChangeFromPrevious, PublishedValue ChangeFromYearBefore, TargetStatus Status, SpcVerdict? Spc)
 {
     public string SignalText => Spc is { Tone: not SpcTone.None } spc ? spc.Text : "";
+
+    /// <summary>Whether the change from the quarter before compares a preliminary value (so it is not judged).</summary>
+    public bool ChangeFromPreviousPreliminary => Preliminary[^1] || Preliminary[^2];
+
+    public bool ChangeFromYearBeforePreliminary => Preliminary[^1] || Preliminary[0];
 }
 
 public sealed record QuarterBlock(IndicatorDefinition Indicator, string Target, IReadOnlyList<QuarterRow> Rows, TrendChartData Chart);

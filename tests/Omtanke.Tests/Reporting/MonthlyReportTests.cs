@@ -32,6 +32,9 @@ public sealed class MonthlyReportTests
             // The engine marks no uk_* month preliminary; the report must show the flag wherever it is set.
             await Sql.ExecAsync(conn, "UPDATE indicator_values SET preliminary = true WHERE indicator_id = $1 AND area = '1383' AND period = '2024-03'",
                 CancellationToken.None, PreliminaryIndicator);
+            // And a previous month, to show the comparison columns keep the mark.
+            await Sql.ExecAsync(conn, "UPDATE indicator_values SET preliminary = true WHERE indicator_id = $1 AND area = '1381' AND period = '2024-02'",
+                CancellationToken.None, PreliminaryIndicator);
         }
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-monthly-" + Guid.NewGuid().ToString("N")[..8]);
         _report = await MonthlyReport.WriteAsync(ReportTestData.Context(_service), Month, dir);
@@ -139,6 +142,30 @@ public sealed class MonthlyReportTests
         Assert.That(varberg.Cell(2).Style.Font.Italic, Is.True);
         var halmstad = sheet.Row(BandRow(sheet, IndicatorTexts.NameWithUnit(preliminary) + " – ") + 1 + ReportAreas.AreaCodes.ToList().IndexOf("1380"));
         Assert.That(halmstad.Cell(9).GetString(), Is.Empty);
+    }
+
+    [Test]
+    public void A_change_from_or_to_a_preliminary_value_is_italic_and_not_coloured_as_better_or_worse()
+    {
+        // Issue 25: a readmission rate "dropping" in its open window was coloured green. Varberg's March
+        // and Laholm's February are preliminary (set above); Halmstad's months are final and coloured.
+        var sheet = _workbook.Worksheet(SummarySheet.Name);
+        var band = BandRow(sheet, IndicatorTexts.NameWithUnit(Indicator(PreliminaryIndicator)) + " – ");
+        IXLRow Row(string area) => sheet.Row(band + 1 + ReportAreas.AreaCodes.ToList().IndexOf(area));
+        XLColor[] judged = [Look.Better, Look.Worse];
+        var (varberg, laholm, halmstad) = (Row("1383"), Row("1381"), Row("1380"));
+
+        foreach (var change in new[] { varberg.Cell(4), varberg.Cell(6), laholm.Cell(4) })
+        {
+            Assert.That(change.GetDouble(), Is.Not.Zero, change.Address.ToString());
+            Assert.That(change.Style.Font.FontColor, Is.Not.AnyOf(judged), change.Address.ToString());
+            Assert.That(change.Style.Font.Italic, Is.True, change.Address.ToString());
+        }
+        Assert.That(laholm.Cell(3).Style.Font.Italic, Is.True, "the preliminary February in the comparison column");
+        Assert.That(laholm.Cell(5).Style.Font.Italic, Is.False);
+        Assert.That(laholm.Cell(6).Style.Font.FontColor, Is.AnyOf(judged), "March against a final March: judged");
+        Assert.That(halmstad.Cell(4).Style.Font.FontColor, Is.AnyOf(judged));
+        Assert.That(halmstad.Cell(4).Style.Font.Italic, Is.False);
     }
 
     [Test]
@@ -279,14 +306,18 @@ public sealed class MonthlyReportTests
         var sheet = _workbook.Worksheet(DefinitionsSheet.Name);
         foreach (var indicator in IndicatorCatalog.All)
         {
-            var row = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == indicator.Id);
+            var row = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == indicator.Id);
             Assert.That(row.Cell(1).GetString(), Is.EqualTo(ReportAreas.Of(indicator).Name));
             Assert.That(row.Cell(2).GetString(), Is.EqualTo(indicator.Name));
             Assert.That(row.Cell(4).GetString(), Is.EqualTo(indicator.NumeratorText));
             Assert.That(row.Cell(5).GetString(), Is.EqualTo(indicator.DenominatorText ?? "–"));
             Assert.That(row.Cell(7).GetString(), Is.EqualTo(IndicatorTexts.Direction(indicator.Better)));
+            Assert.That(row.Cell(11).GetString(), Does.StartWith(SpcChartKinds.For(indicator) switch
+            {
+                SpcChartKind.P => "p-diagram", SpcChartKind.U => "u-diagram", _ => "Seriediagram",
+            }), "which chart and why");
         }
-        var target = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == TargetIndicator);
+        var target = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == TargetIndicator);
         Assert.That(target.Cell(8).GetString(), Is.EqualTo("≥ 55 från 2023-06"));
     }
 

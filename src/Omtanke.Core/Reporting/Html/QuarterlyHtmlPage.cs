@@ -137,7 +137,8 @@ public static class QuarterlyHtmlPage
                 if (q == row.Values.Count - 1) classes.AddRange(["current", StatusClass(row.Status)]);
                 html.Append($"""<td class="{string.Join(' ', classes).Trim()}">{Encode(Number(row.Values[q], format, signed: false))}</td>""");
             }
-            html.Append(Change(indicator, row.ChangeFromPrevious, format)).Append(Change(indicator, row.ChangeFromYearBefore, format));
+            html.Append(Change(indicator, row.ChangeFromPrevious, format, row.ChangeFromPreviousPreliminary))
+                .Append(Change(indicator, row.ChangeFromYearBefore, format, row.ChangeFromYearBeforePreliminary));
             html.Append($"""<td class="{StatusClass(row.Status)}">{Encode(IndicatorTexts.Status(row.Status))}</td>""");
             html.Append($"""<td class="signals{SpcClass(row.Spc)}">{Encode(row.SignalText)}</td>""");
             html.Append("</tr>");
@@ -150,10 +151,11 @@ public static class QuarterlyHtmlPage
         return html.ToString();
     }
 
-    private static string Change(IndicatorDefinition indicator, PublishedValue change, string format)
+    private static string Change(IndicatorDefinition indicator, PublishedValue change, string format, bool eitherPreliminary)
     {
-        var direction = change.IsImprovementFor(indicator) switch { true => " better", false => " worse", _ => "" };
-        return $"""<td class="num{direction}">{Encode(Number(change, format, signed: true))}</td>""";
+        var direction = ChangeDirection.Of(indicator, change, eitherPreliminary) switch { true => " better", false => " worse", _ => "" };
+        var preliminary = eitherPreliminary ? " prel" : "";
+        return $"""<td class="num{direction}{preliminary}">{Encode(Number(change, format, signed: true))}</td>""";
     }
 
     private static string StatusClass(TargetStatus status) => status switch

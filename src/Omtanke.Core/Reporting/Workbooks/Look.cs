@@ -100,11 +100,15 @@ public static class Look
         cell.Style.Font.FontColor = XLColor.FromHtml("#" + font);
     }
 
-    /// <summary>A change, green when it goes the better way and red when the worse.</summary>
-    public static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change)
+    /// <summary>
+    /// A change, green when it goes the better way and red when the worse; in italic and uncoloured when
+    /// either value is preliminary (<see cref="ChangeDirection"/>).
+    /// </summary>
+    public static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change, bool eitherPreliminary)
     {
         cell.PutPublished(change, NumberFormats.Change(indicator));
-        if (change.IsImprovementFor(indicator) is { } better) cell.Style.Font.FontColor = better ? Better : Worse;
+        if (ChangeDirection.Of(indicator, change, eitherPreliminary) is { } better) cell.Style.Font.FontColor = better ? Better : Worse;
+        if (eitherPreliminary && !change.IsMissing) Preliminary(cell);
     }
 
     public static void Preliminary(IXLCell cell) => cell.Style.Font.Italic = true;

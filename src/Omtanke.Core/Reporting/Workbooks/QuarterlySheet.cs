@@ -45,8 +45,8 @@ public static class QuarterlySheet
                     cell.Style.Font.Bold = region || q == quarters - 1;
                 }
                 Look.Status(sheet.Cell(row, 1 + quarters), line.Status);
-                Look.Change(sheet.Cell(row, 2 + quarters), indicator, line.ChangeFromPrevious);
-                Look.Change(sheet.Cell(row, 3 + quarters), indicator, line.ChangeFromYearBefore);
+                Look.Change(sheet.Cell(row, 2 + quarters), indicator, line.ChangeFromPrevious, line.ChangeFromPreviousPreliminary);
+                Look.Change(sheet.Cell(row, 3 + quarters), indicator, line.ChangeFromYearBefore, line.ChangeFromYearBeforePreliminary);
                 sheet.Cell(row, 4 + quarters).PutText(block.Target).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 Look.Status(sheet.Cell(row, 5 + quarters).PutText(IndicatorTexts.Status(line.Status)), line.Status);
                 sheet.Cell(row, 6 + quarters).PutText(line.Preliminary[^1] ? "Preliminärt" : "");
