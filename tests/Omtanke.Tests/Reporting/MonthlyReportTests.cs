@@ -221,6 +221,28 @@ public sealed class MonthlyReportTests
     }
 
     [Test]
+    public void Trend_charts_draw_a_preliminary_value_apart_and_never_as_an_ordinary_point()
+    {
+        // Issue 25: the readmission curves "dropped" in their open last month, drawn like any other.
+        // Varberg's March (the 13th month, index 12) and Laholm's February (index 11) are preliminary.
+        var chart = WorkbookChecks.Charts(_report.Workbook).Single(c => c.Title == Indicator(PreliminaryIndicator).Name);
+        var varberg = chart.Series.Single(s => s.Name.StartsWith("Varberg", StringComparison.Ordinal));
+        var laholm = chart.Series.Single(s => s.Name.StartsWith("Laholm", StringComparison.Ordinal));
+        var halmstad = chart.Series.Single(s => s.Name.StartsWith("Halmstad", StringComparison.Ordinal));
+
+        Assert.That(varberg.HollowPoints, Is.EqualTo(new[] { 12 }));
+        Assert.That(varberg.DashedPoints, Is.EqualTo(new[] { 12 }), "the segment into March");
+        Assert.That(laholm.HollowPoints, Is.EqualTo(new[] { 11 }));
+        Assert.That(laholm.DashedPoints, Is.EqualTo(new[] { 11, 12 }), "the segments into and out of February");
+        Assert.That(halmstad.HollowPoints.Concat(halmstad.DashedPoints), Is.Empty);
+
+        // The image draws them the same way, with a legend entry that says what they mean (Skia writes a
+        // dashed line as its dashes, so the SVG has no dash attribute to check).
+        var svg = File.ReadAllText(_report.Other.Single(f => f.EndsWith($"/{PreliminaryIndicator}.svg", StringComparison.Ordinal)));
+        Assert.That(svg, Does.Contain("Preliminärt (streckat, ofylld punkt)"));
+    }
+
+    [Test]
     public void Native_charts_draw_the_published_values_and_never_a_hidden_one()
     {
         var charts = WorkbookChecks.Charts(_report.Workbook);

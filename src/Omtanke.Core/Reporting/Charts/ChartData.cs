@@ -3,8 +3,16 @@ using Omtanke.Core.Reporting.Spc;
 
 namespace Omtanke.Core.Reporting.Charts;
 
-/// <summary>One line of a trend chart; a null value is a gap (no value, or a hidden one).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColourHex, bool Emphasised);
+/// <summary>
+/// One line of a trend chart; a null value is a gap (no value, or a hidden one). A preliminary value is
+/// drawn apart (a dashed segment to a hollow mark): its last month "dropping" is often only data not yet in.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColourHex, bool Emphasised,
+    IReadOnlyList<bool> Preliminary)
+{
+    /// <summary>Whether the line into point i is drawn dashed: it ends in or starts from a preliminary value.</summary>
+    public bool DashedInto(int i) => Preliminary[i] || (i > 0 && Preliminary[i - 1]);
+}
 
 /// <summary>
 /// An indicator over time for some areas, with its target per period: what both the rendered charts
@@ -29,7 +37,8 @@ public sealed record TrendChartData(string Title, string Unit, IReadOnlyList<str
             {
                 var values = periods.Select(p => data.Published(indicator, area, p.Label)).ToList();
                 var name = Areas.Name(area) + (values.Any(v => v.IsHidden) ? " (dolda värden)" : "");
-                return new ChartSeries(name, values.Select(v => (double?)v.Number).ToList(), ChartPalette.Area(area), area == Areas.Region);
+                return new ChartSeries(name, values.Select(v => (double?)v.Number).ToList(), ChartPalette.Area(area), area == Areas.Region,
+                    periods.Select(p => data.IsPreliminary(indicator, area, p.Label)).ToList());
             })
             .ToList();
         var target = periods.Select(p => (double?)data.TargetAt(indicator, p.Start)?.Value).ToList();

@@ -84,11 +84,7 @@ public static class SpcChart
         if (index.Length == 0) return;
         var marks = plot.Add.ScatterPoints(index.Select(i => xs[i]).ToArray(), index.Select(i => points[i].Value!.Value).ToArray(),
             ChartRendering.Colour(ChartPalette.Region));
-        marks.MarkerStyle = new MarkerStyle
-        {
-            Shape = MarkerShape.FilledCircle, Size = 9, FillColor = Colors.White,
-            OutlineColor = ChartRendering.Colour(ChartPalette.Region), OutlineWidth = 1.5f,
-        };
+        marks.MarkerStyle = TrendChart.HollowMark(ChartRendering.Colour(ChartPalette.Region));
         marks.LegendText = points.Any(p => p.Judged) ? "Preliminärt (bedöms inte)" : "Ej bedömd";
     }
 
