@@ -339,6 +339,14 @@ public sealed class MonthlyReportTests
                 SpcChartKind.P => "p-diagram", SpcChartKind.U => "u-diagram", _ => "Seriediagram",
             }), "which chart and why");
         }
+        // Issue 25: Swedish prose ("i somatisk vård", not "i somatik vård"); a count's quarters are its months
+        // summed (it has no denominator); a default target applies since always, not "från 2000-01".
+        var count = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "uk_betalningsdagar");
+        Assert.That(count.Cell(3).GetString(), Does.Contain("antalen summeras").And.Not.Contain("nämnare"));
+        var somatic = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "uk_medeldagar_somatik");
+        Assert.That(somatic.Cell(4).GetString(), Does.Contain("i somatisk vård"));
+        var sabo = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "flk_andel_sabo");
+        Assert.That(sabo.Cell(8).GetString(), Is.EqualTo("≥ 80 (förvalt, nationellt mål)"));
         var target = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == TargetIndicator);
         Assert.That(target.Cell(8).GetString(), Is.EqualTo("≥ 55 från 2023-06"));
     }

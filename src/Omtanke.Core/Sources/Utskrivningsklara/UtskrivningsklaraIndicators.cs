@@ -17,7 +17,8 @@ public static class UtskrivningsklaraIndicators
         GROUP BY area, ref_month
         """;
 
-    private static IndicatorDefinition MeanDays(string id, string name, string vardform) => new()
+    /// <summary><paramref name="care"/> is the care form as Swedish prose ("somatisk"), <paramref name="vardform"/> its extract code.</summary>
+    private static IndicatorDefinition MeanDays(string id, string name, string vardform, string care) => new()
     {
         Id = id,
         Name = name,
@@ -26,7 +27,7 @@ public static class UtskrivningsklaraIndicators
         Aggregation = Aggregation.Flow,
         Better = Direction.Lower,
         Unit = "dagar",
-        NumeratorText = $"Summa dagar som utskrivningsklar (d) för vårdtillfällen i {vardform} vård med d ≥ 1",
+        NumeratorText = $"Summa dagar som utskrivningsklar (d) för vårdtillfällen i {care} vård med d ≥ 1",
         DenominatorText = "Antal sådana vårdtillfällen",
         MonthlySql = Monthly(
             $"sum({D}) FILTER (WHERE vardform = '{vardform}' AND {D} >= 1)",
@@ -35,8 +36,8 @@ public static class UtskrivningsklaraIndicators
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
-        MeanDays("uk_medeldagar_somatik", "Medelantal dagar som utskrivningsklar, somatisk vård", "somatik"),
-        MeanDays("uk_medeldagar_psykiatri", "Medelantal dagar som utskrivningsklar, psykiatrisk vård", "psykiatri"),
+        MeanDays("uk_medeldagar_somatik", "Medelantal dagar som utskrivningsklar, somatisk vård", "somatik", "somatisk"),
+        MeanDays("uk_medeldagar_psykiatri", "Medelantal dagar som utskrivningsklar, psykiatrisk vård", "psykiatri", "psykiatrisk"),
         new()
         {
             Id = "uk_dagar_per_1000_65",
