@@ -29,6 +29,8 @@ public static class CommandLine
           report --period ÅÅÅÅ-MM --out KATALOG   månadens Indikatorrapport
           report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
+          spc --indicator ID --area KOD --to ÅÅÅÅ-MM [--months N]
+                                                  styrdiagrammets bedömning av en serie som CSV
           demo                                    importera data-samples/ och skriv rapporter under out/
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
           serve [--urls http://0.0.0.0:8080]      kör webbapplikationen och bakgrundsjobben
@@ -57,6 +59,7 @@ public static class CommandLine
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
                 "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
                 "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
+                "spc" => await SpcCommand.RunAsync(arguments, settings, stdout),
                 "serve" => await ServeAsync(args),
                 "help" or "--help" or "-h" => Help(stdout),
                 null => throw new UsageException("Ange ett kommando."),

@@ -21,9 +21,11 @@ public static class IndicatorTexts
     public static string Target(Target? target) =>
         target?.Value is { } value ? $"{target.DirectionText} {value.ToString("#,##0.##", Periods.Swedish)}" : "";
 
-    /// <summary>The target with the month it applies from, for the definitions.</summary>
+    /// <summary>The target with the month it applies from, for the definitions; a default target has always applied.</summary>
     public static string TargetSince(Target? target) =>
-        target is null ? "Inget mål" : $"{Target(target)} från {target.ValidFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        target is null ? "Inget mål"
+        : target.SetBy == Targets.Target.DefaultSetBy ? $"{Target(target)} (förvalt, nationellt mål)"
+        : $"{Target(target)} från {target.ValidFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
     public static string Status(TargetStatus status) => status switch
     {
@@ -43,7 +45,9 @@ public static class IndicatorTexts
                 ? "Täljare / nämnare per månad."
                 : $"{indicator.Factor.ToString("#,##0", Periods.Swedish)} × täljare / nämnare per månad.";
         var periods = indicator.Aggregation == Aggregation.Flow
-            ? indicator.PopulationColumn is null
+            ? indicator.Kind == IndicatorKind.Count
+                ? "Kvartal och år: antalen summeras över periodens månader med data."
+                : indicator.PopulationColumn is null
                 ? "Kvartal och år: täljare och nämnare summeras över periodens månader med data."
                 : "Kvartal och år: täljaren summeras över periodens månader med data; nämnaren är befolkningen."
             : "Kvartal och år: periodens senaste månad med data.";

@@ -70,8 +70,8 @@ public static class MonthlyReport
     }
 
     /// <summary>
-    /// Per indicator: the areas over 13 months with the target, and the region's control chart over 24
-    /// (where the region's series can carry one).
+    /// Per indicator: the areas over 13 months with the target, and every area's control chart over 24,
+    /// since Sammanfattning judges the municipalities' months as well as the region's.
     /// </summary>
     private static List<string> ChartImages(ReportData data, IReadOnlyList<ReportSection> sections,
         IReadOnlyList<(string, DateOnly)> periods, IReadOnlyList<DateOnly> spcMonths, string folder)
@@ -83,10 +83,16 @@ public static class MonthlyReport
             var trend = TrendChart.Render(TrendChartData.Build(data, indicator, ReportAreas.AreaCodes, periods));
             var (png, svg) = ChartRendering.Save(trend, Path.Combine(folder, indicator.Id), ChartLayout.Wide);
             files.AddRange([png, svg]);
-            if (data.Spc(indicator, Areas.Region, spcMonths) is not { } result) continue;
-            var spc = SpcChart.Render($"{indicator.Name} – {Areas.Name(Areas.Region)}", indicator.Unit, result);
-            var (spcPng, spcSvg) = ChartRendering.Save(spc, Path.Combine(folder, indicator.Id + "-styrdiagram"), ChartLayout.Wide);
-            files.AddRange([spcPng, spcSvg]);
+            foreach (var area in ReportAreas.AreaCodes)
+            {
+                var result = data.Spc(indicator, area, spcMonths);
+                if (result.Points.Count == 0) continue;
+                var spc = SpcChart.Render($"{indicator.Name} – {Areas.Name(area)}", indicator.Unit, result,
+                    data.TargetAt(indicator, spcMonths[^1]));
+                var name = area == Areas.Region ? $"{indicator.Id}-styrdiagram" : $"{indicator.Id}-styrdiagram-{area}";
+                var (spcPng, spcSvg) = ChartRendering.Save(spc, Path.Combine(folder, name), ChartLayout.Wide);
+                files.AddRange([spcPng, spcSvg]);
+            }
         }
         return files;
     }

@@ -6,7 +6,15 @@ namespace Omtanke.Core.Reporting;
 
 /// <summary>One area's row of a quarterly table: the five quarters, the changes, the target status and the quarter's signals.</summary>
 public sealed record QuarterRow(string Area, IReadOnlyList<PublishedValue> Values, IReadOnlyList<bool> Preliminary,
-    PublishedValue ChangeFromPrevious, PublishedValue ChangeFromYearBefore, TargetStatus Status, string Signals);
+    PublishedValue ChangeFromPrevious, PublishedValue ChangeFromYearBefore, TargetStatus Status, SpcVerdict? Spc)
+{
+    public string SignalText => Spc is { Tone: not SpcTone.None } spc ? spc.Text : "";
+
+    /// <summary>Whether the change from the quarter before compares a preliminary value (so it is not judged).</summary>
+    public bool ChangeFromPreviousPreliminary => Preliminary[^1] || Preliminary[^2];
+
+    public bool ChangeFromYearBeforePreliminary => Preliminary[^1] || Preliminary[0];
+}
 
 public sealed record QuarterBlock(IndicatorDefinition Indicator, string Target, IReadOnlyList<QuarterRow> Rows, TrendChartData Chart);
 

@@ -57,37 +57,28 @@ public sealed class ReportData(ValueTable values, IReadOnlyList<Target> targets,
     }
 
     /// <summary>
-    /// SPC of one indicator and area over the months, or null where the series cannot carry it: fewer
-    /// than <see cref="SpcMinimumPoints"/> final values the reader may see, or a count with hidden values.
-    /// Hidden values are left out: the chart must not show them, and its centre and limits must not be
-    /// computed from them either. For a count, though, the hidden values are exactly the small ones
-    /// (1–4), so leaving them out would bend the median and the run rules; such a series gets no SPC at
-    /// all. Preliminary values are drawn but not judged (<see cref="SpcAnalysis"/>).
+    /// The control-chart analysis of one indicator and area over the months that have a value
+    /// (INDICATORS.md, Control charts). A value the reader may not see is passed without its number, so
+    /// the chart cannot draw it nor the centre, limits or run rules be computed from it; it is a month
+    /// of the series all the same, drawn as hidden and not judged.
     /// </summary>
-    public SpcResult? Spc(IndicatorDefinition indicator, string area, IEnumerable<DateOnly> months)
+    public SpcResult Spc(IndicatorDefinition indicator, string area, IEnumerable<DateOnly> months)
     {
-        var kind = SpcChartKinds.For(indicator);
-        var series = months.Select(m => Periods.Label(m))
+        var observations = months.Select(m => Periods.Label(m))
             .Select(label => (Stored: Stored(indicator, area, label), Shown: Published(indicator, area, label)))
             .Where(v => v.Stored is not null)
+            .Select(v => v.Shown.IsHidden
+                ? new SpcObservation(v.Stored!.Period, null, Preliminary: v.Stored.Preliminary)
+                : new SpcObservation(v.Stored!.Period, (double)v.Stored.Value, (double)(v.Stored.Numerator ?? 0),
+                    (double)(v.Stored.Denominator ?? 0), v.Stored.Preliminary))
             .ToList();
-        if (kind == SpcChartKind.Run && series.Any(v => v.Shown.IsHidden)) return null;
-        var observations = series
-            .Where(v => !v.Shown.IsHidden && (kind == SpcChartKind.Run || v.Stored!.Denominator > 0))
-            .Select(v => v.Stored!)
-            .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0), v.Preliminary))
-            .ToList();
-        return observations.Count(o => !o.Preliminary) < SpcMinimumPoints ? null
-            : SpcAnalysis.Analyse(kind, (double)indicator.Factor, observations);
+        return SpcAnalysis.Analyse(SpcChartKinds.For(indicator), (double)indicator.Factor, indicator.Better, observations);
     }
 
     /// <summary>
-    /// The SPC signals of a month, as Sammanfattning and Översikt mark them: judged on the series of the
-    /// <see cref="MonthlyReport.SpcMonths"/> months ending with it.
+    /// How a month is judged, as Sammanfattning and Översikt mark it: on the series of the
+    /// <see cref="MonthlyReport.SpcMonths"/> months ending with it; null where the month has no value.
     /// </summary>
-    public IReadOnlyList<string> SignalsAt(IndicatorDefinition indicator, string area, DateOnly month) =>
+    public SpcVerdict? SignalsAt(IndicatorDefinition indicator, string area, DateOnly month) =>
         SpcSignalText.At(Spc(indicator, area, Periods.MonthsEndingWith(month, MonthlyReport.SpcMonths)), Periods.Label(month));
-
-    /// <summary>With fewer final points the centre line is too uncertain for its limits and run rules to mean much.</summary>
-    public const int SpcMinimumPoints = 12;
 }

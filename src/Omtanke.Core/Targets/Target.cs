@@ -14,6 +14,9 @@ public sealed record Target(string IndicatorId, decimal? Value, TargetDirection 
 
     public string DirectionText => Direction == TargetDirection.AtLeast ? "≥" : "≤";
 
+    /// <summary>Who set the seeded defaults of INDICATORS.md (the migrations' 'standard').</summary>
+    public const string DefaultSetBy = "standard";
+
     public static string DbDirection(TargetDirection d) => d == TargetDirection.AtLeast ? "at_least" : "at_most";
 }
 

@@ -43,7 +43,7 @@ public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, 
                 Rows.Add((indicator, target, values.Where(v => v.Indicator == indicator.Id)
                     .ToDictionary(v => v.Area, v => ValueCell.Of(v, indicator, viewer, disclosure, target) with
                     {
-                        Signals = data.SignalsAt(indicator, v.Area, Month.Value),
+                        Spc = data.SignalsAt(indicator, v.Area, Month.Value),
                     })));
             }
         }

@@ -81,18 +81,18 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
             layout => TrendChart.Render(trend, layout: layout));
 
         var area = Areas.Name(SpcArea);
-        if (data.Spc(indicator, SpcArea, spcMonths) is not { } spc)
+        var spc = data.Spc(indicator, SpcArea, spcMonths);
+        if (spc.Points.Count == 0)
         {
-            SpcMissing = $"Inget styrdiagram för {area}: det behövs minst {ReportData.SpcMinimumPoints} slutliga månadsvärden " +
-                         $"bland de senaste {MonthlyReport.SpcMonths} månaderna" +
-                         (indicator.Kind == IndicatorKind.Count ? ", och för antal inga dolda värden." : ".");
+            SpcMissing = $"Inget styrdiagram för {area}: inga månadsvärden bland de senaste {MonthlyReport.SpcMonths} månaderna.";
             return;
         }
         var (first, last) = (Periods.Start(spc.Points[0].Label), Periods.Start(spc.Points[^1].Label));
+        var target = data.TargetAt(indicator, last);
         Spc = ChartFigure.Of("styrdiagram",
             $"Styrdiagram för {area}, {Periods.MonthName(first)} – {Periods.MonthName(last)}",
             $"Styrdiagram: {indicator.Name} för {area} per månad",
-            layout => SpcChart.Render(area, indicator.Unit, spc, layout));
+            layout => SpcChart.Render(area, indicator.Unit, spc, target, layout));
     }
 
     /// <summary>The latest month up to <paramref name="to"/> in which the indicator has a value: where the control chart ends.</summary>

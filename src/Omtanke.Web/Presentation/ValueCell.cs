@@ -1,4 +1,5 @@
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Spc;
 using Omtanke.Core.Targets;
 using Omtanke.Web.Accounts;
 
@@ -7,8 +8,8 @@ namespace Omtanke.Web.Presentation;
 /// <summary>One cell of a value table as a viewer may see it, with its target verdict, status and SPC signals.</summary>
 public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTarget, string? Numbers)
 {
-    /// <summary>The SPC signals of the cell's month (<see cref="Omtanke.Core.Reporting.Spc.SpcSignalText"/>), where a page judges them.</summary>
-    public IReadOnlyList<string> Signals { get; init; } = [];
+    /// <summary>How the cell's month is judged on its control chart, where a page judges it.</summary>
+    public SpcVerdict? Spc { get; init; }
 
     public string CssClass => string.Join(' ', new[]
     {
@@ -23,7 +24,7 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
             Numbers,
             Preliminary ? "preliminärt" : null,
             MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
-            Signals.Count > 0 ? "SPC-signal: " + string.Join(", ", Signals) : null,
+            Spc is { } spc && (spc.Reasons.Count > 0 || !spc.Judged) ? "SPC: " + spc.Text : null,
         }.Where(t => t is not null));
 
     public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,

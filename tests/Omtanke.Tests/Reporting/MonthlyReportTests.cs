@@ -32,6 +32,9 @@ public sealed class MonthlyReportTests
             // The engine marks no uk_* month preliminary; the report must show the flag wherever it is set.
             await Sql.ExecAsync(conn, "UPDATE indicator_values SET preliminary = true WHERE indicator_id = $1 AND area = '1383' AND period = '2024-03'",
                 CancellationToken.None, PreliminaryIndicator);
+            // And a previous month, to show the comparison columns keep the mark.
+            await Sql.ExecAsync(conn, "UPDATE indicator_values SET preliminary = true WHERE indicator_id = $1 AND area = '1381' AND period = '2024-02'",
+                CancellationToken.None, PreliminaryIndicator);
         }
         var dir = Path.Combine(Path.GetTempPath(), "omtanke-monthly-" + Guid.NewGuid().ToString("N")[..8]);
         _report = await MonthlyReport.WriteAsync(ReportTestData.Context(_service), Month, dir);
@@ -142,11 +145,34 @@ public sealed class MonthlyReportTests
     }
 
     [Test]
+    public void A_change_from_or_to_a_preliminary_value_is_italic_and_not_coloured_as_better_or_worse()
+    {
+        // Issue 25: a readmission rate "dropping" in its open window was coloured green. Varberg's March
+        // and Laholm's February are preliminary (set above); Halmstad's months are final and coloured.
+        var sheet = _workbook.Worksheet(SummarySheet.Name);
+        var band = BandRow(sheet, IndicatorTexts.NameWithUnit(Indicator(PreliminaryIndicator)) + " – ");
+        IXLRow Row(string area) => sheet.Row(band + 1 + ReportAreas.AreaCodes.ToList().IndexOf(area));
+        XLColor[] judged = [Look.Better, Look.Worse];
+        var (varberg, laholm, halmstad) = (Row("1383"), Row("1381"), Row("1380"));
+
+        foreach (var change in new[] { varberg.Cell(4), varberg.Cell(6), laholm.Cell(4) })
+        {
+            Assert.That(change.GetDouble(), Is.Not.Zero, change.Address.ToString());
+            Assert.That(change.Style.Font.FontColor, Is.Not.AnyOf(judged), change.Address.ToString());
+            Assert.That(change.Style.Font.Italic, Is.True, change.Address.ToString());
+        }
+        Assert.That(laholm.Cell(3).Style.Font.Italic, Is.True, "the preliminary February in the comparison column");
+        Assert.That(laholm.Cell(5).Style.Font.Italic, Is.False);
+        Assert.That(laholm.Cell(6).Style.Font.FontColor, Is.AnyOf(judged), "March against a final March: judged");
+        Assert.That(halmstad.Cell(4).Style.Font.FontColor, Is.AnyOf(judged));
+        Assert.That(halmstad.Cell(4).Style.Font.Italic, Is.False);
+    }
+
+    [Test]
     public void The_summary_marks_the_months_SPC_signals()
     {
-        // Recomputed here from ValuesQuery's values with the SPC unit, over the 24 months to the report's
-        // month: only published values, at least 12 final ones, and no count series with hidden values; a
-        // preliminary month (Varberg's, set above) is drawn but not judged.
+        // Recomputed here from ValuesQuery's values over the 24 months to the report's month: hidden values
+        // take part without their number; a preliminary month (Varberg's, set above) is drawn but not judged.
         var sheet = _workbook.Worksheet(SummarySheet.Name);
         var months = Enumerable.Range(0, 24).Select(i => Month.AddMonths(i - 23).ToString("yyyy-MM")).ToList();
         var signals = 0;
@@ -156,20 +182,20 @@ public sealed class MonthlyReportTests
             foreach (var (area, i) in ReportAreas.AreaCodes.Select((a, i) => (a, i)))
             {
                 var stored = months.Select(m => _expected.Find(indicator.Id, area, m)).OfType<IndicatorValue>().ToList();
-                var observations = stored.Where(v => !v.Suppressed)
-                    .Select(v => new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0), v.Preliminary))
+                var observations = stored
+                    .Select(v => v.Suppressed ? new SpcObservation(v.Period, null, Preliminary: v.Preliminary)
+                        : new SpcObservation(v.Period, (double)v.Value, (double)(v.Numerator ?? 0), (double)(v.Denominator ?? 0), v.Preliminary))
                     .ToList();
-                var analysable = observations.Count(o => !o.Preliminary) >= 12
-                                 && !(indicator.Kind == IndicatorKind.Count && stored.Any(v => v.Suppressed));
-                var spc = analysable ? SpcAnalysis.Analyse(SpcChartKinds.For(indicator), (double)indicator.Factor, observations) : null;
-                var expected = string.Join(", ", SpcSignalText.At(spc, "2024-03"));
-                if (indicator.Id == "uk_betalningsdagar" && area == "1315") Assert.That(stored.Any(v => v.Suppressed), "Hylte's small counts are hidden");
-                if (indicator.Id == PreliminaryIndicator && area == "1383") Assert.That(expected, Is.Empty, "a preliminary month is not judged");
+                var spc = SpcAnalysis.Analyse(SpcChartKinds.For(indicator), (double)indicator.Factor, indicator.Better, observations);
+                var verdict = SpcSignalText.At(spc, "2024-03");
+                var expected = verdict is { Tone: not SpcTone.None } ? verdict.Text : "";
+                if (indicator.Id == PreliminaryIndicator && area == "1383")
+                    Assert.That(expected, Is.EqualTo(SpcSignalText.NotJudged), "a preliminary month is not judged");
                 var cell = sheet.Row(band + 1 + i).Cell(10);
                 Assert.That(cell.GetString(), Is.EqualTo(expected), $"{indicator.Id} {area}");
-                if (expected == "") continue;
+                if (verdict is not { Judged: true, Tone: not SpcTone.None }) continue;
                 signals++;
-                Assert.That(cell.Style.Fill.BackgroundColor, Is.EqualTo(Look.SignalFill));
+                Assert.That(cell.Style.Fill.BackgroundColor, Is.Not.EqualTo(XLColor.NoColor), $"{indicator.Id} {area}");
             }
         }
         Assert.That(signals, Is.GreaterThan(0), "Halmstad's longer waits from 2023-09 should give signals");
@@ -192,6 +218,28 @@ public sealed class MonthlyReportTests
                     ExpectedValues.AssertCell(row.Cell(2 + m), indicator, _expected.Find(indicator.Id, area, months[m]), $"{indicator.Id} {area} {months[m]}");
             }
         }
+    }
+
+    [Test]
+    public void Trend_charts_draw_a_preliminary_value_apart_and_never_as_an_ordinary_point()
+    {
+        // Issue 25: the readmission curves "dropped" in their open last month, drawn like any other.
+        // Varberg's March (the 13th month, index 12) and Laholm's February (index 11) are preliminary.
+        var chart = WorkbookChecks.Charts(_report.Workbook).Single(c => c.Title == Indicator(PreliminaryIndicator).Name);
+        var varberg = chart.Series.Single(s => s.Name.StartsWith("Varberg", StringComparison.Ordinal));
+        var laholm = chart.Series.Single(s => s.Name.StartsWith("Laholm", StringComparison.Ordinal));
+        var halmstad = chart.Series.Single(s => s.Name.StartsWith("Halmstad", StringComparison.Ordinal));
+
+        Assert.That(varberg.HollowPoints, Is.EqualTo(new[] { 12 }));
+        Assert.That(varberg.DashedPoints, Is.EqualTo(new[] { 12 }), "the segment into March");
+        Assert.That(laholm.HollowPoints, Is.EqualTo(new[] { 11 }));
+        Assert.That(laholm.DashedPoints, Is.EqualTo(new[] { 11, 12 }), "the segments into and out of February");
+        Assert.That(halmstad.HollowPoints.Concat(halmstad.DashedPoints), Is.Empty);
+
+        // The image draws them the same way, with a legend entry that says what they mean (Skia writes a
+        // dashed line as its dashes, so the SVG has no dash attribute to check).
+        var svg = File.ReadAllText(_report.Other.Single(f => f.EndsWith($"/{PreliminaryIndicator}.svg", StringComparison.Ordinal)));
+        Assert.That(svg, Does.Contain("Preliminärt (streckat, ofylld punkt)"));
     }
 
     [Test]
@@ -280,14 +328,26 @@ public sealed class MonthlyReportTests
         var sheet = _workbook.Worksheet(DefinitionsSheet.Name);
         foreach (var indicator in IndicatorCatalog.All)
         {
-            var row = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == indicator.Id);
+            var row = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == indicator.Id);
             Assert.That(row.Cell(1).GetString(), Is.EqualTo(ReportAreas.Of(indicator).Name));
             Assert.That(row.Cell(2).GetString(), Is.EqualTo(indicator.Name));
             Assert.That(row.Cell(4).GetString(), Is.EqualTo(indicator.NumeratorText));
             Assert.That(row.Cell(5).GetString(), Is.EqualTo(indicator.DenominatorText ?? "–"));
             Assert.That(row.Cell(7).GetString(), Is.EqualTo(IndicatorTexts.Direction(indicator.Better)));
+            Assert.That(row.Cell(11).GetString(), Does.StartWith(SpcChartKinds.For(indicator) switch
+            {
+                SpcChartKind.P => "p-diagram", SpcChartKind.U => "u-diagram", _ => "Seriediagram",
+            }), "which chart and why");
         }
-        var target = sheet.RowsUsed().Single(r => r.Cell(11).GetString() == TargetIndicator);
+        // Issue 25: Swedish prose ("i somatisk vård", not "i somatik vård"); a count's quarters are its months
+        // summed (it has no denominator); a default target applies since always, not "från 2000-01".
+        var count = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "uk_betalningsdagar");
+        Assert.That(count.Cell(3).GetString(), Does.Contain("antalen summeras").And.Not.Contain("nämnare"));
+        var somatic = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "uk_medeldagar_somatik");
+        Assert.That(somatic.Cell(4).GetString(), Does.Contain("i somatisk vård"));
+        var sabo = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == "flk_andel_sabo");
+        Assert.That(sabo.Cell(8).GetString(), Is.EqualTo("≥ 80 (förvalt, nationellt mål)"));
+        var target = sheet.RowsUsed().Single(r => r.Cell(12).GetString() == TargetIndicator);
         Assert.That(target.Cell(8).GetString(), Is.EqualTo("≥ 55 från 2023-06"));
     }
 
@@ -315,10 +375,11 @@ public sealed class MonthlyReportTests
     [Test]
     public void Chart_images_are_rendered_for_every_indicator()
     {
-        // A trend chart for every indicator; a control chart where the region has values (the uk_* of the test data).
+        // A trend chart for every indicator; a control chart for every area with values (the uk_* of the test data).
         var pngs = _report.Other.Where(f => f.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
         Assert.That(pngs, Is.SupersetOf(IndicatorCatalog.All.Select(i => i.Id + ".png")));
         Assert.That(pngs, Is.SupersetOf(IndicatorCatalog.All.Where(i => i.SourceId == "utskrivningsklara").Select(i => i.Id + "-styrdiagram.png")));
+        Assert.That(pngs, Is.SupersetOf(Areas.Municipalities.Keys.Select(code => $"{TargetIndicator}-styrdiagram-{code}.png")));
         foreach (var png in _report.Other.Where(f => f.EndsWith(".png", StringComparison.Ordinal))) WorkbookChecks.IsChartImage(png);
         // å ä ö reach the image as text: the SVG of the share within 3 days carries its name and the target.
         var svg = File.ReadAllText(_report.Other.Single(f => f.EndsWith($"{TargetIndicator}.svg", StringComparison.Ordinal)));

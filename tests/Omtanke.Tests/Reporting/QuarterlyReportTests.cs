@@ -135,4 +135,27 @@ public sealed class QuarterlyReportTests
         Assert.That(region.Cell(6).Style.Font.Italic, Is.False);
         Assert.That(await File.ReadAllTextAsync(report.Other.Single()), Does.Contain("class=\"num prel\""));
     }
+
+    [Test]
+    public async Task A_change_against_a_preliminary_quarter_is_italic_and_not_coloured_in_the_workbook_and_the_html()
+    {
+        // Issue 25: 2022-Q1 (only March) is preliminary, so 2023-Q1's change against a year earlier compares
+        // a preliminary value: italic, neither better nor worse; the change from 2022-Q4 (both final) is judged.
+        var report = await QuarterlyReport.WriteAsync(ReportTestData.Context(_service), new Quarter(2023, 1), _dir);
+        using var workbook = new XLWorkbook(report.Workbook);
+        var region = workbook.Worksheet("Utskrivning").RowsUsed().First(r => r.Cell(1).GetString() == "Region Halland");
+        XLColor[] judged = [Look.Better, Look.Worse];
+        var (fromPrevious, fromYearBefore) = (region.Cell(2 + Quarters.Length), region.Cell(3 + Quarters.Length));
+
+        Assert.That(fromYearBefore.GetDouble(), Is.Not.Zero);
+        Assert.That(fromYearBefore.Style.Font.FontColor, Is.Not.AnyOf(judged));
+        Assert.That(fromYearBefore.Style.Font.Italic, Is.True);
+        Assert.That(fromPrevious.Style.Font.Italic, Is.False);
+        var html = await File.ReadAllTextAsync(report.Other.Single());
+        var row = Regex.Match(html, "<tr class=\"region\">.*?</tr>").Value;
+        var changes = Regex.Matches(row, "<td class=\"([^\"]*)\">[^<]*</td>").Select(m => m.Groups[1].Value)
+            .Skip(Quarters.Length).Take(2).ToList();
+        Assert.That(changes[1], Is.EqualTo("num prel"));
+        Assert.That(changes[0], Does.Not.Contain("prel"));
+    }
 }

@@ -43,9 +43,12 @@ public sealed class ReportDataTests
         foreach (var month in Months.Select(Periods.Label))
             Assert.That(hylte.Published(Days, Halmstad, month), Is.EqualTo(published.Published(Days, Halmstad, month)), month);
 
-        // A count series with hidden values gets no control chart; unhidden, Hylte's 24 final months carry one.
-        Assert.That(published.Spc(Days, Hylte, Months), Is.Null);
-        Assert.That(hylte.Spc(Days, Hylte, Months)!.Points, Has.Count.EqualTo(Months.Count));
+        // Published, Hylte's hidden months stay in its control chart without their number and are not
+        // judged; unhidden, all 24 final months are.
+        var publishedSpc = published.Spc(Days, Hylte, Months);
+        Assert.That(publishedSpc.Points.Where(p => p.Hidden).Select(p => p.Label), Is.EqualTo(hidden));
+        Assert.That(publishedSpc.Points.Where(p => p.Hidden).Select(p => p.Judged), Is.All.False);
+        Assert.That(hylte.Spc(Days, Hylte, Months).Points.Select(p => p.Judged).ToList(), Has.Count.EqualTo(Months.Count).And.All.True);
 
         var periods = Months.Select(m => (Periods.Label(m), m)).ToList();
         Assert.That(TrendChartData.Build(published, Days, ReportAreas.AreaCodes, periods).Series[0].Name, Is.EqualTo("Hylte (dolda värden)"));

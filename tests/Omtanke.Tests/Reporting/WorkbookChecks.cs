@@ -8,10 +8,14 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Omtanke.Tests.Reporting;
 
-/// <summary>A native chart as stored in the workbook: its title and, per series, its name, formula and cached points.</summary>
+/// <summary>
+/// A native chart as stored in the workbook: its title and, per series, its name, formula, cached points,
+/// and the points drawn apart (a hollow mark) and the points reached by a dashed segment.
+/// </summary>
 public sealed record StoredChart(string Sheet, string Title, IReadOnlyList<StoredSeries> Series);
 
-public sealed record StoredSeries(string Name, string ValuesFormula, IReadOnlyDictionary<int, double> Points);
+public sealed record StoredSeries(string Name, string ValuesFormula, IReadOnlyDictionary<int, double> Points,
+    IReadOnlyList<int> HollowPoints, IReadOnlyList<int> DashedPoints);
 
 /// <summary>Checks every produced workbook and chart image must pass.</summary>
 public static class WorkbookChecks
@@ -59,13 +63,19 @@ public static class WorkbookChecks
                     s.SeriesText!.Descendants<C.NumericValue>().Single().Text,
                     s.GetFirstChild<C.Values>()!.Descendants<C.Formula>().Single().Text,
                     s.GetFirstChild<C.Values>()!.Descendants<C.NumericPoint>()
-                        .ToDictionary(p => (int)p.Index!.Value, p => double.Parse(p.NumericValue!.Text, System.Globalization.CultureInfo.InvariantCulture))))
+                        .ToDictionary(p => (int)p.Index!.Value, p => double.Parse(p.NumericValue!.Text, System.Globalization.CultureInfo.InvariantCulture)),
+                    DataPoints(s, p => p.GetFirstChild<C.Marker>()?.Descendants<DocumentFormat.OpenXml.Drawing.RgbColorModelHex>()
+                        .Any(c => c.Val == "FFFFFF") == true),
+                    DataPoints(s, p => p.GetFirstChild<C.ChartShapeProperties>()?.Descendants<DocumentFormat.OpenXml.Drawing.PresetDash>().Any() == true)))
                     .ToList();
                 charts.Add(new StoredChart(sheet.Name!, title, series));
             }
         }
         return charts;
     }
+
+    private static List<int> DataPoints(C.LineChartSeries series, Func<C.DataPoint, bool> which) =>
+        series.Elements<C.DataPoint>().Where(which).Select(p => (int)p.Index!.Val!.Value).ToList();
 
     public static void IsChartImage(string pngPath)
     {

@@ -15,6 +15,9 @@ public sealed class TargetStoreTests
         Assert.Multiple(() =>
         {
             Assert.That(TargetStore.InForce(history, "flk_andel_sabo", inForce)?.Value, Is.EqualTo(80m));
+            // Issue 25: the national goal for a named regular doctor was missing.
+            Assert.That(TargetStore.InForce(history, "flk_andel_befolkning", inForce),
+                Has.Property(nameof(Target.Value)).EqualTo(55m).And.Property(nameof(Target.Direction)).EqualTo(TargetDirection.AtLeast));
             Assert.That(TargetStore.InForce(history, "pal_brytpunktssamtal", inForce)?.Value, Is.EqualTo(98m));
             Assert.That(TargetStore.InForce(history, "pal_smartskattning", inForce)?.Value, Is.EqualTo(100m));
             Assert.That(TargetStore.InForce(history, "uk_andel_inom_3", inForce), Is.Null);

@@ -1,9 +1,18 @@
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Spc;
 
 namespace Omtanke.Core.Reporting.Charts;
 
-/// <summary>One line of a trend chart; a null value is a gap (no value, or a hidden one).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColourHex, bool Emphasised);
+/// <summary>
+/// One line of a trend chart; a null value is a gap (no value, or a hidden one). A preliminary value is
+/// drawn apart (a dashed segment to a hollow mark): its last month "dropping" is often only data not yet in.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColourHex, bool Emphasised,
+    IReadOnlyList<bool> Preliminary)
+{
+    /// <summary>Whether the line into point i is drawn dashed: it ends in or starts from a preliminary value.</summary>
+    public bool DashedInto(int i) => Preliminary[i] || (i > 0 && Preliminary[i - 1]);
+}
 
 /// <summary>
 /// An indicator over time for some areas, with its target per period: what both the rendered charts
@@ -28,7 +37,8 @@ public sealed record TrendChartData(string Title, string Unit, IReadOnlyList<str
             {
                 var values = periods.Select(p => data.Published(indicator, area, p.Label)).ToList();
                 var name = Areas.Name(area) + (values.Any(v => v.IsHidden) ? " (dolda värden)" : "");
-                return new ChartSeries(name, values.Select(v => (double?)v.Number).ToList(), ChartPalette.Area(area), area == Areas.Region);
+                return new ChartSeries(name, values.Select(v => (double?)v.Number).ToList(), ChartPalette.Area(area), area == Areas.Region,
+                    periods.Select(p => data.IsPreliminary(indicator, area, p.Label)).ToList());
             })
             .ToList();
         var target = periods.Select(p => (double?)data.TargetAt(indicator, p.Start)?.Value).ToList();
@@ -44,8 +54,10 @@ public static class ChartPalette
 {
     public const string Region = "1F2933";
     public const string Target = "C00000";
-    public const string Signal = "D62728";
-    public const string LongRun = "F28E2B";
+    /// <summary>The SPC signals in the colours of NHS "Making Data Count": blue better, orange worse, purple neither.</summary>
+    public const string Improvement = "1F6FB4";
+    public const string Concern = "E36C0A";
+    public const string Neutral = "7B4FA0";
     public const string Centre = "2E7D32";
     public const string Limit = "7F7F7F";
 
@@ -57,6 +69,13 @@ public static class ChartPalette
         ["1382"] = "B07AA1",
         ["1383"] = "76B7B2",
         ["1384"] = "9C755F",
+    };
+
+    public static string Of(SpcSignal signal) => signal switch
+    {
+        SpcSignal.Improvement => Improvement,
+        SpcSignal.Concern => Concern,
+        _ => Neutral,
     };
 
     public static string Area(string code) => Municipalities.GetValueOrDefault(code, Region);

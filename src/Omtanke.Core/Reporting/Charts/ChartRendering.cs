@@ -40,9 +40,10 @@ public static class ChartRendering
         plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
         // Half a period of room at each end keeps the first and last labels and steps inside the chart.
         plot.Axes.SetLimitsX(-0.5, categories.Count - 0.5);
+        // Up to four decimals: an index of 0–1 gets ticks every 0,0025, which two decimals print as "0,47" four times.
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => v.ToString("#,##0.##", Periods.Swedish),
+            LabelFormatter = v => v.ToString("#,##0.####", Periods.Swedish),
         };
     }
 

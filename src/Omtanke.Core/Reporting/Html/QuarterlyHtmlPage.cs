@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Reporting.Charts;
+using Omtanke.Core.Reporting.Spc;
 using Omtanke.Core.Reporting.Workbooks;
 
 namespace Omtanke.Core.Reporting.Html;
@@ -42,7 +43,8 @@ public static class QuarterlyHtmlPage
         .notmet { background: #ffc7ce; color: #9c0006; }
         .better { color: #006100; }
         .worse { color: #9c0006; }
-        td.signal { background: #ffeb9c; color: #9c5700; }
+        td.spc-battre { background: #dce9f7; color: #1f6fb4; } td.spc-samre { background: #fce4d6; color: #c55a11; }
+        td.spc-neutral { background: #eae1f2; color: #5b3a7a; } td.spc-ej { color: #7f7f7f; font-style: italic; }
         td.signals { font-size: 6.2pt; line-height: 1.05; }
         .swatch { display: inline-block; width: 2.2mm; height: 2.2mm; margin-right: 1mm; border-radius: 50%; }
         figure { margin: 0; align-self: center; }
@@ -90,9 +92,19 @@ public static class QuarterlyHtmlPage
     /// </summary>
     private static string Zoom(QuarterSection section)
     {
-        var lines = section.Blocks.Sum(b => 3.5 + b.Rows.Sum(r => Math.Max(1, Math.Ceiling(r.Signals.Length / SignalCharactersPerLine))));
+        var lines = section.Blocks.Sum(b => 3.5 + b.Rows.Sum(r => Math.Max(1, Math.Ceiling(r.SignalText.Length / SignalCharactersPerLine))));
         return lines <= PageLines ? "" : string.Create(CultureInfo.InvariantCulture, $" style=\"zoom: {PageLines / lines:0.00}\"");
     }
+
+    /// <summary>The quarter's SPC verdict coloured as the workbook and the charts colour it.</summary>
+    private static string SpcClass(SpcVerdict? verdict) => verdict?.Tone switch
+    {
+        SpcTone.Improvement => " spc-battre",
+        SpcTone.Concern => " spc-samre",
+        SpcTone.Neutral => " spc-neutral",
+        SpcTone.NotJudged => " spc-ej",
+        _ => "",
+    };
 
     private const double PageLines = 42, SignalCharactersPerLine = 44;
 
@@ -125,9 +137,10 @@ public static class QuarterlyHtmlPage
                 if (q == row.Values.Count - 1) classes.AddRange(["current", StatusClass(row.Status)]);
                 html.Append($"""<td class="{string.Join(' ', classes).Trim()}">{Encode(Number(row.Values[q], format, signed: false))}</td>""");
             }
-            html.Append(Change(indicator, row.ChangeFromPrevious, format)).Append(Change(indicator, row.ChangeFromYearBefore, format));
+            html.Append(Change(indicator, row.ChangeFromPrevious, format, row.ChangeFromPreviousPreliminary))
+                .Append(Change(indicator, row.ChangeFromYearBefore, format, row.ChangeFromYearBeforePreliminary));
             html.Append($"""<td class="{StatusClass(row.Status)}">{Encode(IndicatorTexts.Status(row.Status))}</td>""");
-            html.Append($"""<td class="signals{(row.Signals.Length > 0 ? " signal" : "")}">{Encode(row.Signals)}</td>""");
+            html.Append($"""<td class="signals{SpcClass(row.Spc)}">{Encode(row.SignalText)}</td>""");
             html.Append("</tr>");
         }
         html.Append("</tbody></table></div>");
@@ -138,10 +151,11 @@ public static class QuarterlyHtmlPage
         return html.ToString();
     }
 
-    private static string Change(IndicatorDefinition indicator, PublishedValue change, string format)
+    private static string Change(IndicatorDefinition indicator, PublishedValue change, string format, bool eitherPreliminary)
     {
-        var direction = change.IsImprovementFor(indicator) switch { true => " better", false => " worse", _ => "" };
-        return $"""<td class="num{direction}">{Encode(Number(change, format, signed: true))}</td>""";
+        var direction = ChangeDirection.Of(indicator, change, eitherPreliminary) switch { true => " better", false => " worse", _ => "" };
+        var preliminary = eitherPreliminary ? " prel" : "";
+        return $"""<td class="num{direction}{preliminary}">{Encode(Number(change, format, signed: true))}</td>""";
     }
 
     private static string StatusClass(TargetStatus status) => status switch

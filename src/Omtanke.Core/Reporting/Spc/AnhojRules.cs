@@ -49,6 +49,6 @@ public static class AnhojRules
     /// Above (1), below (−1) or on (0) the centre line. A stored value and a pooled centre computed from
     /// the same figures may differ in the last bits, so "on" allows for rounding.
     /// </summary>
-    private static int Side(double value, double centre) =>
+    public static int Side(double value, double centre) =>
         Math.Abs(value - centre) <= 1e-9 * Math.Max(1, Math.Abs(centre)) ? 0 : Math.Sign(value - centre);
 }

@@ -1,69 +1,108 @@
+using Omtanke.Core.Indicators;
+
 namespace Omtanke.Core.Reporting.Spc;
 
 /// <summary>
-/// One point of a series: its value in the indicator's unit, for p- and u-charts its numerator and
-/// denominator, and whether it is preliminary (its underlying data may still change).
+/// One month of a series: its value in the indicator's unit (null where disclosure control hides it),
+/// for p- and u-charts its numerator and denominator, and whether it is preliminary (its underlying
+/// data may still change).
 /// </summary>
-public sealed record SpcObservation(string Label, double Value, double Numerator = 0, double Denominator = 0, bool Preliminary = false);
+public sealed record SpcObservation(string Label, double? Value, double Numerator = 0, double Denominator = 0, bool Preliminary = false)
+{
+    public bool Hidden => Value is null;
+}
 
 /// <summary>
-/// A point on the chart with its limits (none on a run chart) and the signals it belongs to. A
-/// preliminary point is drawn but not judged: its value is still expected to move (a readmission not yet
-/// seen, a municipality not yet delivered), so where it lies says nothing about the process yet.
+/// A month on the chart. Only a judged point (final, not hidden, in a series of at least
+/// <see cref="SpcAnalysis.MinimumJudged"/> of them) has limits and a signal; a preliminary point is drawn
+/// where it stands now, and a hidden one is drawn without its number (<see cref="Value"/> null).
 /// </summary>
-public sealed record SpcPoint(string Label, double Value, double? Lower, double? Upper, bool InLongRun, bool Preliminary = false)
+public sealed record SpcPoint(string Label, double? Value, bool Preliminary, bool Judged, double? Lower, double? Upper,
+    bool InLongRun = false, SpcSignal Signal = SpcSignal.None)
 {
-    public bool AboveUpper => !Preliminary && Upper is { } upper && Value > upper;
-    public bool BelowLower => !Preliminary && Lower is { } lower && Value < lower;
+    public bool Hidden => Value is null;
+    public bool AboveUpper => Judged && Value > Upper;
+    public bool BelowLower => Judged && Value < Lower;
     public bool OutsideLimits => AboveUpper || BelowLower;
-    public bool IsSignal => OutsideLimits || InLongRun;
-}
-
-public sealed record SpcResult(SpcChartKind Kind, double Centre, IReadOnlyList<SpcPoint> Points, AnhojResult Runs)
-{
-    public SpcPoint? Point(string label) => Points.FirstOrDefault(p => p.Label == label);
+    public bool IsSignal => Signal != SpcSignal.None;
 }
 
 /// <summary>
-/// Statistical process control of one indicator series. The centre line of a p- or u-chart is the
-/// pooled rate Σ numerator / Σ denominator (not a mean of rates, which would weigh small months as much
-/// as large ones); each point's 3-sigma limits come from its own denominator, since a month with few
-/// cases varies more. A run chart's centre is the median. Values and limits are in the indicator's
-/// unit: a p- or u-chart's rate times <paramref name="factor"/>.
-/// The centre, the limits and the run rules are computed from the final points only: a preliminary
-/// point would pull them towards a value that is not yet settled, and it gets no signal of its own.
+/// The analysis of a series: its chart, centre (null without any final, visible point), σz (p- and
+/// u-charts with enough judged points) and points. <see cref="Runs"/> is null when the series has too
+/// few judged points to be judged at all.
+/// </summary>
+public sealed record SpcResult(SpcChartKind Kind, double? Centre, double? SigmaZ, IReadOnlyList<SpcPoint> Points, AnhojResult? Runs)
+{
+    public bool Judged => Runs is not null;
+
+    /// <summary>The series' signal: unusually few crossings of the centre; null when the series is not judged.</summary>
+    public bool? FewCrossings => Runs?.FewCrossings;
+
+    public SpcPoint? Point(string label) => Points.FirstOrDefault(p => p.Label == label);
+
+    /// <summary>The limits of the latest judged point: what the process, as it runs now, is expected to stay within.</summary>
+    public (double Lower, double Upper)? LatestLimits =>
+        Points.LastOrDefault(p => p.Judged && p.Lower is not null) is { } p ? (p.Lower!.Value, p.Upper!.Value) : null;
+}
+
+/// <summary>
+/// Statistical process control of one indicator series, as INDICATORS.md (Control charts) defines it.
+/// The centre of a p- or u-chart is the pooled rate Σ numerator / Σ denominator (not a mean of rates,
+/// which would weigh small months as much as large ones); each point's limits come from its own
+/// denominator, widened by Laney's σz where the months vary more than the model allows. Only judged
+/// points (final and not hidden) take part in the centre, the limits and the run rules: a preliminary
+/// value would pull them towards a value that is not yet settled, and a hidden one must not show.
 /// </summary>
 public static class SpcAnalysis
 {
-    public static SpcResult Analyse(SpcChartKind kind, double factor, IReadOnlyList<SpcObservation> observations)
+    /// <summary>With fewer judged points the centre is too uncertain for limits and run rules to mean much.</summary>
+    public const int MinimumJudged = 12;
+
+    public static SpcResult Analyse(SpcChartKind kind, double factor, Direction better, IReadOnlyList<SpcObservation> observations)
     {
-        if (kind != SpcChartKind.Run && observations.Any(o => o.Denominator <= 0))
-            throw new ArgumentException("Every point of a p- or u-chart needs a positive denominator.", nameof(observations));
-        var finalIndex = Enumerable.Range(0, observations.Count).Where(i => !observations[i].Preliminary).ToList();
-        var final = finalIndex.Select(i => observations[i]).ToList();
-        if (final.Count == 0)
-            return new SpcResult(kind, double.NaN,
-                observations.Select(o => new SpcPoint(o.Label, o.Value, null, null, false, o.Preliminary)).ToList(),
-                new AnhojResult(0, 0, 0, 0, 0));
+        var judgeable = observations
+            .Where(o => !o.Preliminary && !o.Hidden && (kind == SpcChartKind.Run || o.Denominator > 0)).ToList();
+        if (judgeable.Count == 0) return new SpcResult(kind, null, null, NotJudged(observations), null);
 
-        var rate = kind == SpcChartKind.Run ? double.NaN : final.Sum(o => o.Numerator) / final.Sum(o => o.Denominator);
-        var centre = kind == SpcChartKind.Run ? Median(final.Select(o => o.Value)) : factor * rate;
-        var runs = AnhojRules.Apply(final.Select(o => o.Value).ToList(), centre, out var finalInLongRun);
-        var inLongRun = new bool[observations.Count];
-        for (var k = 0; k < finalIndex.Count; k++) inLongRun[finalIndex[k]] = finalInLongRun[k];
+        var rate = kind == SpcChartKind.Run ? double.NaN : judgeable.Sum(o => o.Numerator) / judgeable.Sum(o => o.Denominator);
+        var centre = kind == SpcChartKind.Run ? Median(judgeable.Select(o => o.Value!.Value)) : factor * rate;
+        if (judgeable.Count < MinimumJudged) return new SpcResult(kind, centre, null, NotJudged(observations), null);
 
-        var points = observations.Select((o, i) =>
+        var runs = AnhojRules.Apply(judgeable.Select(o => o.Value!.Value).ToList(), centre, out var judgedInLongRun);
+        var inLongRun = judgeable.Zip(judgedInLongRun).ToDictionary(p => p.First, p => p.Second);
+        if (kind == SpcChartKind.Run)
+            return new SpcResult(kind, centre, null,
+                observations.Select(o => Judge(o, inLongRun, null, null, centre, better)).ToList(), runs);
+
+        var proportion = SpcChartKinds.IsProportion(kind);
+        var sigmaZ = LaneyCorrection.SigmaZ(proportion, rate, judgeable.Select(o => (o.Numerator, o.Denominator)).ToList());
+        var widening = sigmaZ is > 1 ? sigmaZ.Value : 1;
+        var points = observations.Select(o =>
         {
-            if (kind == SpcChartKind.Run) return new SpcPoint(o.Label, o.Value, null, null, inLongRun[i], o.Preliminary);
-            var sigma = kind == SpcChartKind.P
-                ? Math.Sqrt(rate * (1 - rate) / o.Denominator)
-                : Math.Sqrt(rate / o.Denominator);
-            var lower = Math.Max(0, rate - 3 * sigma);
-            var upper = kind == SpcChartKind.P ? Math.Min(1, rate + 3 * sigma) : rate + 3 * sigma;
-            return new SpcPoint(o.Label, o.Value, factor * lower, factor * upper, inLongRun[i], o.Preliminary);
+            if (o.Hidden || o.Denominator <= 0) return Judge(o, inLongRun, null, null, centre, better);
+            // With no model spread (every case an event, or none) σz is undefined and both limits are r.
+            var spread = sigmaZ is null ? 0 : 3 * widening * LaneyCorrection.Sigma(proportion, rate, o.Denominator);
+            var lower = Math.Max(0, rate - spread);
+            var upper = proportion ? Math.Min(1, rate + spread) : rate + spread;
+            return Judge(o, inLongRun, factor * lower, factor * upper, centre, better);
         }).ToList();
-        return new SpcResult(kind, centre, points, runs);
+        return new SpcResult(sigmaZ is > 1 ? SpcChartKinds.Primed(kind) : kind, centre, sigmaZ, points, runs);
     }
+
+    private static SpcPoint Judge(SpcObservation o, IReadOnlyDictionary<SpcObservation, bool> inLongRun, double? lower, double? upper,
+        double centre, Direction better)
+    {
+        if (!inLongRun.TryGetValue(o, out var longRun)) return new SpcPoint(o.Label, o.Value, o.Preliminary, false, lower, upper);
+        var value = o.Value!.Value;
+        // A point on a limit is inside; a point on the centre is in no run and on neither side.
+        var outside = value > upper || value < lower;
+        var signal = outside || longRun ? SpcSignals.OnSide(AnhojRules.Side(value, centre), better) : SpcSignal.None;
+        return new SpcPoint(o.Label, o.Value, o.Preliminary, true, lower, upper, longRun, signal);
+    }
+
+    private static List<SpcPoint> NotJudged(IEnumerable<SpcObservation> observations) =>
+        observations.Select(o => new SpcPoint(o.Label, o.Value, o.Preliminary, false, null, null)).ToList();
 
     private static double Median(IEnumerable<double> values)
     {

@@ -34,7 +34,10 @@ public sealed class ChartDataSheet
         var row = header + 1;
         var series = new List<NativeSeries>();
         foreach (var s in data.Series)
-            series.Add(WriteSeries(row++, s.Name, s.Values, numberFormat, s.ColourHex, s.Emphasised ? 2.75 : 1.5, false, true));
+            series.Add(WriteSeries(row++, s.Name, s.Values, numberFormat, s.ColourHex, s.Emphasised ? 2.75 : 1.5, false, true) with
+            {
+                Trend = s,
+            });
         if (data.HasTarget)
             series.Add(WriteSeries(row++, TrendChartData.TargetName, data.Target, numberFormat, ChartPalette.Target, 1.75, true, false));
 

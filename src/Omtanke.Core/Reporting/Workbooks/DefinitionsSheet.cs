@@ -12,7 +12,7 @@ public static class DefinitionsSheet
 
     private static readonly string[] Headers =
     [
-        "Område", "Indikator", "Definition", "Täljare", "Nämnare", "Källa", "Riktning", "Mål", "Enhet", "Röjandeskydd", "Id",
+        "Område", "Indikator", "Definition", "Täljare", "Nämnare", "Källa", "Riktning", "Mål", "Enhet", "Röjandeskydd", "Styrdiagram", "Id",
     ];
 
     private static readonly (string Term, string Meaning)[] Legend =
@@ -21,10 +21,14 @@ public static class DefinitionsSheet
         ("Kursiv", "Preliminärt värde: underlaget är ofullständigt eller kan ändras av senare leveranser."),
         ("Grönt / rött", "Målet uppfyllt / ej uppfyllt för perioden."),
         ("Region Halland", "De sex kommunerna tillsammans: summan av täljarna delad med summan av nämnarna, aldrig ett medelvärde av kommunernas värden."),
-        ("Styrdiagram", "p-diagram för andelar, u-diagram för övriga kvoter och medelvärden, seriediagram för antal. Mittlinjen är det sammanvägda värdet (seriediagram: medianen) för de senaste 24 månaderna; styrgränserna ligger tre standardavvikelser från mittlinjen och beräknas för varje månad ur dess egen nämnare. Dolda värden ingår inte. Preliminära värden ritas som ofyllda ringar men ingår inte i mittlinjen, styrgränserna eller seriereglerna och ger inga signaler: de kan fortfarande ändras."),
-        (SpcSignalText.Above + " / " + SpcSignalText.Below, "Månadens värde ligger utanför styrgränserna: sannolikt en verklig förändring, inte slumpmässig variation."),
-        (SpcSignalText.LongRun, "Månaden ingår i en ovanligt lång serie värden på samma sida om mittlinjen (längre än avrundat log2(n) + 3 punkter): tecken på en bestående förändring."),
-        (SpcSignalText.FewCrossings, "Serien korsar mittlinjen ovanligt få gånger (färre än 5:e percentilen av Binomial(n − 1; 0,5)): tecken på en trend."),
+        ("Styrdiagram", "Vilket diagram varje indikator får och varför står i kolumnen Styrdiagram ovan. Mittlinjen är det sammanvägda värdet (summan av täljarna delad med summan av nämnarna; seriediagram: medianen) för upp till de senaste 24 månaderna; styrgränserna ligger tre standardavvikelser från mittlinjen och beräknas för varje månad ur dess egen nämnare. Med stora nämnare varierar verkliga processer mer än binomial- eller Poissonmodellen tillåter (överspridning), och nästan varje månad skulle hamna utanför gränserna: då (σz > 1) används Laneys p′- eller u′-diagram, där gränserna vidgas med σz, den genomsnittliga skillnaden mellan månadernas standardiserade värden delad med 1,128. Diagrammets namn och σz står i dess rubrik."),
+        (SpcSignalText.NotJudged, $"Månaden bedöms inte: den är preliminär (kan ändras), dold (röjandeskydd), eller serien har färre än {SpcAnalysis.MinimumJudged} slutliga, visade månader (då ritas bara mittlinjen, utan styrgränser och signaler). Sådana månader ritas som ofyllda ringar och ingår inte i mittlinjen, gränserna eller seriereglerna."),
+        (SpcSignalText.Improvement + " / " + SpcSignalText.Concern, "En signal (se nedan) på den sida om mittlinjen som indikatorns riktning kallar bättre respektive sämre: blå respektive orange."),
+        (SpcSignalText.Above + " / " + SpcSignalText.Below, "En signal för en indikator utan bättre riktning: lila."),
+        (SpcSignalText.OutsideLimit, "Månadens värde ligger utanför styrgränserna (ett värde precis på gränsen räknas som innanför): sannolikt en verklig förändring, inte slumpmässig variation."),
+        (SpcSignalText.LongRun, "Månaden ingår i en ovanligt lång serie värden på samma sida om mittlinjen (längre än avrundat log2(n) + 3 punkter, n = bedömda månader som inte ligger på mittlinjen): tecken på en bestående förändring."),
+        (SpcSignalText.FewCrossings, "Serien korsar mittlinjen ovanligt få gånger (färre än 5:e percentilen av Binomial(n − 1; 0,5)): tecken på en trend. Gäller serien, inte en enskild månad."),
+        (TargetAssurance.CannotBeReachedText, "Målet ligger utanför de senaste styrgränserna på fel sida: processen kan inte nå målet som den går nu, bara en förändring av arbetssättet hjälper (jfr NHS Making Data Count, \"assurance\")."),
         ("Diagramdata", "Bladet med de värden som arbetsbokens diagram ritar; dolda värden är tomma celler."),
     ];
 
@@ -46,7 +50,7 @@ public static class DefinitionsSheet
                     area.Name, indicator.Name, IndicatorTexts.Definition(indicator), indicator.NumeratorText,
                     indicator.DenominatorText ?? "–", IndicatorTexts.Source(indicator), IndicatorTexts.Direction(indicator.Better),
                     IndicatorTexts.TargetSince(data.TargetAt(indicator, periodStart)), indicator.Unit,
-                    indicator.PersonBased ? "Ja" : "Nej", indicator.Id,
+                    indicator.PersonBased ? "Ja" : "Nej", SpcChartKinds.SwedishReason(indicator), indicator.Id,
                 ];
                 for (var i = 0; i < cells.Length; i++) sheet.Cell(row, i + 1).PutText(cells[i]);
                 row++;
@@ -77,7 +81,7 @@ public static class DefinitionsSheet
             row++;
         }
 
-        Look.Widths(sheet, 16, 30, 34, 34, 26, 22, 12, 14, 12, 13, 24);
+        Look.Widths(sheet, 16, 30, 34, 34, 26, 22, 12, 14, 12, 13, 40, 24);
         for (var r = HeaderRow; r < row; r++) Look.FitWrappedRow(sheet, r);
         sheet.SheetView.FreezeRows(HeaderRow);
         Look.Print(sheet, footer, (HeaderRow, HeaderRow));

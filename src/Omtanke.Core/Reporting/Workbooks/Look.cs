@@ -1,5 +1,7 @@
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Reporting.Charts;
+using Omtanke.Core.Reporting.Spc;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
@@ -15,8 +17,6 @@ public static class Look
     public static readonly XLColor MetFont = XLColor.FromHtml("#006100");
     public static readonly XLColor NotMetFill = XLColor.FromHtml("#FFC7CE");
     public static readonly XLColor NotMetFont = XLColor.FromHtml("#9C0006");
-    public static readonly XLColor SignalFill = XLColor.FromHtml("#FFEB9C");
-    public static readonly XLColor SignalFont = XLColor.FromHtml("#9C5700");
     public static readonly XLColor Better = XLColor.FromHtml("#006100");
     public static readonly XLColor Worse = XLColor.FromHtml("#9C0006");
     public static readonly XLColor NoteFont = XLColor.FromHtml("#595959");
@@ -79,17 +79,36 @@ public static class Look
         cell.Style.Font.FontColor = font;
     }
 
-    public static void Signal(IXLCell cell)
+    /// <summary>A month's or quarter's SPC verdict, coloured as the charts mark it (blue better, orange worse, purple neither).</summary>
+    public static void Spc(IXLCell cell, SpcVerdict? verdict)
     {
-        cell.Style.Fill.BackgroundColor = SignalFill;
-        cell.Style.Font.FontColor = SignalFont;
+        if (verdict is null || verdict.Tone == SpcTone.None) return;
+        cell.PutText(verdict.Text);
+        if (verdict.Tone == SpcTone.NotJudged)
+        {
+            cell.Style.Font.FontColor = NoteFont;
+            cell.Style.Font.Italic = true;
+            return;
+        }
+        var (fill, font) = verdict.Tone switch
+        {
+            SpcTone.Improvement => ("#DCE9F7", ChartPalette.Improvement),
+            SpcTone.Concern => ("#FCE4D6", "C55A11"),
+            _ => ("#EAE1F2", "5B3A7A"),
+        };
+        cell.Style.Fill.BackgroundColor = XLColor.FromHtml(fill);
+        cell.Style.Font.FontColor = XLColor.FromHtml("#" + font);
     }
 
-    /// <summary>A change, green when it goes the better way and red when the worse.</summary>
-    public static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change)
+    /// <summary>
+    /// A change, green when it goes the better way and red when the worse; in italic and uncoloured when
+    /// either value is preliminary (<see cref="ChangeDirection"/>).
+    /// </summary>
+    public static void Change(IXLCell cell, IndicatorDefinition indicator, PublishedValue change, bool eitherPreliminary)
     {
         cell.PutPublished(change, NumberFormats.Change(indicator));
-        if (change.IsImprovementFor(indicator) is { } better) cell.Style.Font.FontColor = better ? Better : Worse;
+        if (ChangeDirection.Of(indicator, change, eitherPreliminary) is { } better) cell.Style.Font.FontColor = better ? Better : Worse;
+        if (eitherPreliminary && !change.IsMissing) Preliminary(cell);
     }
 
     public static void Preliminary(IXLCell cell) => cell.Style.Font.Italic = true;

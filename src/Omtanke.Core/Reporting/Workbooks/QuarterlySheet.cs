@@ -45,12 +45,12 @@ public static class QuarterlySheet
                     cell.Style.Font.Bold = region || q == quarters - 1;
                 }
                 Look.Status(sheet.Cell(row, 1 + quarters), line.Status);
-                Look.Change(sheet.Cell(row, 2 + quarters), indicator, line.ChangeFromPrevious);
-                Look.Change(sheet.Cell(row, 3 + quarters), indicator, line.ChangeFromYearBefore);
+                Look.Change(sheet.Cell(row, 2 + quarters), indicator, line.ChangeFromPrevious, line.ChangeFromPreviousPreliminary);
+                Look.Change(sheet.Cell(row, 3 + quarters), indicator, line.ChangeFromYearBefore, line.ChangeFromYearBeforePreliminary);
                 sheet.Cell(row, 4 + quarters).PutText(block.Target).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 Look.Status(sheet.Cell(row, 5 + quarters).PutText(IndicatorTexts.Status(line.Status)), line.Status);
                 sheet.Cell(row, 6 + quarters).PutText(line.Preliminary[^1] ? "Preliminärt" : "");
-                if (line.Signals.Length > 0) Look.Signal(sheet.Cell(row, 7 + quarters).PutText(line.Signals));
+                Look.Spc(sheet.Cell(row, 7 + quarters), line.Spc);
                 row++;
             }
         }

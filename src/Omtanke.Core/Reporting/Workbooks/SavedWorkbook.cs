@@ -5,12 +5,16 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
+using Omtanke.Core.Reporting.Charts;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
-/// <summary>A line of a native chart: where its name and values are in the workbook, and how it is drawn.</summary>
+/// <summary>
+/// A line of a native chart: where its name and values are in the workbook, and how it is drawn;
+/// <see cref="Trend"/> is the trend line it draws, if any, whose preliminary points are drawn apart.
+/// </summary>
 public sealed record NativeSeries(string Name, string NameCell, string ValuesRange, IReadOnlyList<double?> Values,
-    string ColourHex, double WidthPoints, bool Dashed, bool Markers);
+    string ColourHex, double WidthPoints, bool Dashed, bool Markers, ChartSeries? Trend = null);
 
 /// <summary>
 /// A native Excel line chart placed over a block of cells (zero-based, the "to" cell exclusive) of a
@@ -166,15 +170,36 @@ public static class SavedWorkbook
             if (series.Values[i] is { } v)
                 points.Append(new C.NumericPoint(new C.NumericValue(v.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
 
-        return new C.LineChartSeries(
+        return new C.LineChartSeries([
             new C.Index { Val = index },
             new C.Order { Val = index },
             new C.SeriesText(new C.StringReference(new C.Formula(series.NameCell), StringCache([series.Name]))),
             new C.ChartShapeProperties(outline),
             marker,
+            .. PreliminaryPoints(series),
             new C.CategoryAxisData(new C.StringReference(new C.Formula(chart.CategoriesRange), StringCache(chart.Categories))),
             new C.Values(new C.NumberReference(new C.Formula(series.ValuesRange), points)),
-            new C.Smooth { Val = false });
+            new C.Smooth { Val = false }]);
+    }
+
+    /// <summary>
+    /// Data points drawn apart: a point's line formatting is that of the segment ending at it, so the
+    /// segments into and out of a preliminary value are dashed, and the value itself is a white ring.
+    /// </summary>
+    private static IEnumerable<C.DataPoint> PreliminaryPoints(NativeSeries series)
+    {
+        if (series.Trend is not { } line) yield break;
+        for (var i = 0; i < line.Values.Count; i++)
+        {
+            if (!line.DashedInto(i)) continue;
+            var point = new C.DataPoint(new C.Index { Val = (uint)i });
+            if (line.Preliminary[i])
+                point.Append(new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 7 },
+                    new C.ChartShapeProperties(Solid("FFFFFF"), new A.Outline(Solid(series.ColourHex)))));
+            point.Append(new C.ChartShapeProperties(new A.Outline(Solid(series.ColourHex), new A.PresetDash { Val = A.PresetLineDashValues.Dash })
+                { Width = (int)(series.WidthPoints * 12700) }));
+            yield return point;
+        }
     }
 
     private static C.StringCache StringCache(IReadOnlyList<string> values)

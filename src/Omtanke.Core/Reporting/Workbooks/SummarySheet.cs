@@ -22,14 +22,15 @@ public static class SummarySheet
         var yearBefore = month.AddMonths(-12);
         Look.Title(sheet, 1, $"Indikatorrapport {Periods.SwedishMonth(month)}");
         Look.Note(sheet, 2, $"Omtanke Halland – Hallands sex kommuner och Region Halland. Skapad {created:yyyy-MM-dd HH:mm}.");
-        Look.Note(sheet, 3, $"Kursiv = preliminärt värde. {Disclosure.Note(data.Disclosure)}. " +
-            "Grönt = målet uppfyllt, rött = ej uppfyllt. Gult = SPC-signal. Förklaringar på bladet Definitioner.");
+        Look.Note(sheet, 3, $"Kursiv = preliminärt värde (en förändring från eller till ett preliminärt värde färgas inte). {Disclosure.Note(data.Disclosure)}. " +
+            "Grönt = målet uppfyllt, rött = ej uppfyllt. SPC: blått = förbättring, orange = försämring, lila = signal utan " +
+            "bättre riktning, grått = ej bedömd. Förklaringar på bladet Definitioner.");
 
         string[] headers =
         [
             "Kommun/region", Periods.SwedishMonth(month), Periods.SwedishMonth(previous), "Förändring mot föregående månad",
             Periods.SwedishMonth(yearBefore), "Förändring mot samma månad föregående år", "Mål", "Måluppfyllelse",
-            "Status", $"SPC-signal ({MonthlyReport.SpcMonths} månader)",
+            "Status", $"SPC-signal (styrdiagram över upp till {MonthlyReport.SpcMonths} månader)",
         ];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
@@ -65,20 +66,26 @@ public static class SummarySheet
         var status = data.Status(indicator, area, label, month);
 
         sheet.Cell(row, 1).PutText(Areas.Name(area));
+        var (nowPreliminary, previousPreliminary, yearBeforePreliminary) = (data.IsPreliminary(indicator, area, label),
+            data.IsPreliminary(indicator, area, Periods.Label(month.AddMonths(-1))),
+            data.IsPreliminary(indicator, area, Periods.Label(month.AddMonths(-12))));
         var value = sheet.Cell(row, 2).PutPublished(now, format);
         Look.Status(value, status);
-        if (data.IsPreliminary(indicator, area, label)) Look.Preliminary(value);
-        sheet.Cell(row, 3).PutPublished(previous, format);
-        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous, NumberFormats.Decimals(indicator)));
-        sheet.Cell(row, 5).PutPublished(yearBefore, format);
-        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore, NumberFormats.Decimals(indicator)));
+        if (nowPreliminary) Look.Preliminary(value);
+        var previousCell = sheet.Cell(row, 3).PutPublished(previous, format);
+        if (previousPreliminary) Look.Preliminary(previousCell);
+        Look.Change(sheet.Cell(row, 4), indicator, now.ChangeFrom(previous, NumberFormats.Decimals(indicator)),
+            nowPreliminary || previousPreliminary);
+        var yearBeforeCell = sheet.Cell(row, 5).PutPublished(yearBefore, format);
+        if (yearBeforePreliminary) Look.Preliminary(yearBeforeCell);
+        Look.Change(sheet.Cell(row, 6), indicator, now.ChangeFrom(yearBefore, NumberFormats.Decimals(indicator)),
+            nowPreliminary || yearBeforePreliminary);
         sheet.Cell(row, 7).PutText(IndicatorTexts.Target(data.TargetAt(indicator, month))).Style.Alignment.Horizontal =
             XLAlignmentHorizontalValues.Center;
         var met = sheet.Cell(row, 8).PutText(IndicatorTexts.Status(status));
         Look.Status(met, status);
-        sheet.Cell(row, 9).PutText(data.IsPreliminary(indicator, area, label) ? "Preliminärt" : "");
-        var signals = data.SignalsAt(indicator, area, month);
-        if (signals.Count > 0) Look.Signal(sheet.Cell(row, 10).PutText(string.Join(", ", signals)));
+        sheet.Cell(row, 9).PutText(nowPreliminary ? "Preliminärt" : "");
+        Look.Spc(sheet.Cell(row, 10), data.SignalsAt(indicator, area, month));
         if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
     }
 }

@@ -57,7 +57,7 @@ public sealed class TrendSheet
         {
             IndicatorTexts.Direction(indicator.Better),
             target is null ? "Inget mål" : "Mål " + IndicatorTexts.Target(target),
-            "Styrdiagram: " + SpcChartKinds.SwedishName(SpcChartKinds.For(indicator)),
+            "Styrdiagram för Region Halland: " + RegionChart(indicator),
         };
         Look.Note(_sheet, top + 1, string.Join(" · ", about));
 
@@ -90,6 +90,13 @@ public sealed class TrendSheet
         // The chart sits under the table, over as many columns; anchors are zero-based.
         _charts.Add(_chartData.Chart(chart, format, _sheet.Name, row, 0, row + ChartRows, Math.Max(LastColumn, 10)));
         _nextRow = row + ChartRows + 2;
+    }
+
+    /// <summary>The region's chart over the report's SPC months: its kind, σz, or that it is not judged.</summary>
+    private string RegionChart(IndicatorDefinition indicator)
+    {
+        var result = _data.Spc(indicator, Areas.Region, Periods.MonthsEndingWith(_periods[^1].Start, MonthlyReport.SpcMonths));
+        return SpcChart.ChartName(result) + (result.Judged ? "" : $" ({SpcSignalText.NotJudged.ToLowerInvariant()})");
     }
 
     public void Finish(string footer) => Look.Print(_sheet, footer, (HeaderRow, HeaderRow));

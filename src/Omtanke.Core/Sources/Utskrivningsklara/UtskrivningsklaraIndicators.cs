@@ -26,6 +26,7 @@ public static class UtskrivningsklaraIndicators
         GROUP BY area, ref_month
         """;
 
+    /// <summary><paramref name="care"/> is the care form as Swedish prose ("somatisk vård"), <paramref name="vardform"/> its extract code.</summary>
     private static IndicatorDefinition MeanDays(string id, string name, string vardform, string care) => new()
     {
         Id = id,
