@@ -8,6 +8,7 @@ public static class CommandLine
 {
     public const int Ok = 0;
     public const int SomeFilesRejected = 1;
+    public const int NotApproved = 1;
     public const int UsageOrFailure = 2;
 
     public const string Usage = """
@@ -21,7 +22,14 @@ public static class CommandLine
           targets set --indicator ID --value TAL --direction at_least|at_most [--from ÅÅÅÅ-MM]
           targets set --indicator ID --remove [--from ÅÅÅÅ-MM]
           report --period ÅÅÅÅ-MM --out KATALOG   månadens Indikatorrapport
+          report --period ÅÅÅÅ-MM --as-presented --out KATALOG
+                                                  arbetsboken som den visades vid fastställandet
           report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
+          approve --month ÅÅÅÅ-MM [--by NAMN]     fastställ månaden efter mötet; skriver ögonblicksbildens id
+          revisions [--month ÅÅÅÅ-MM]             visade värden som ändrats sedan, som CSV
+          comment add --indicator ID --area KOD --period ÅÅÅÅ-MM --text TEXT
+                      [--action --owner NAMN --follow-up ÅÅÅÅ-MM]
+          comment list [--indicator ID] [--area KOD]
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           demo                                    importera data-samples/ och skriv rapporter under out/
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
@@ -47,7 +55,10 @@ public static class CommandLine
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
-                "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
+                "report" => await ReportCommand.RunAsync(arguments, settings, stdout, stderr),
+                "approve" => await ApproveCommand.RunAsync(arguments, settings, stdout),
+                "revisions" => await RevisionsCommand.RunAsync(arguments, settings, stdout),
+                "comment" => await CommentCommand.RunAsync(arguments, settings, stdout),
                 "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
                 "serve" => await ServeAsync(args),
                 "help" or "--help" or "-h" => Help(stdout),
