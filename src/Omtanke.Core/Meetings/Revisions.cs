@@ -57,7 +57,7 @@ public static class Revisions
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""
-            SELECT DISTINCT ON (v.indicator_id, v.area, v.period)
+            SELECT DISTINCT ON (v.indicator_id COLLATE "C", v.area COLLATE "C", v.period COLLATE "C")
                    v.snapshot_id, s.last_delivery_id, v.indicator_id, v.area, v.period_start,
                    v.numerator, v.value, v.symbol, v.status, v.target, v.signal
             FROM meeting_snapshot_values v JOIN meeting_snapshots s ON s.id = v.snapshot_id
