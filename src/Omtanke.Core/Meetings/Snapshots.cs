@@ -14,8 +14,23 @@ namespace Omtanke.Core.Meetings;
 /// A snapshot is never changed; approving again makes a new one, and the latest of a month is the one
 /// that counts.
 /// </summary>
+/// <summary>Which approval a snapshot is: its month, who approved it and when.</summary>
+public sealed record SnapshotInfo(long Id, DateOnly Month, string ApprovedBy, DateTimeOffset ApprovedAt);
+
 public static class Snapshots
 {
+    /// <summary>The latest approval of the latest month before the given one: the previous meeting, as a report sees it.</summary>
+    public static async Task<SnapshotInfo?> PreviousMeetingAsync(NpgsqlDataSource db, DateOnly month, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = Sql.Command(conn,
+            "SELECT id, month, approved_by, approved_at FROM meeting_snapshots WHERE month < $1 ORDER BY month DESC, id DESC LIMIT 1", month);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct)
+            ? new SnapshotInfo(r.GetInt64(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3))
+            : null;
+    }
+
     public static async Task<long> ApproveAsync(ReportContext context, DateOnly month, CancellationToken ct = default)
     {
         var db = context.Db;
