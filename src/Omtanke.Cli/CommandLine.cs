@@ -30,6 +30,7 @@ public static class CommandLine
           comment add --indicator ID --area KOD --period ÅÅÅÅ-MM --text TEXT
                       [--action --owner NAMN --follow-up ÅÅÅÅ-MM]
           comment list [--indicator ID] [--area KOD]
+          meeting-pack --month ÅÅÅÅ-MM --out KATALOG  mötesunderlaget: översikt, händelser, åtgärder, leveranser
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           demo                                    importera data-samples/ och skriv rapporter under out/
           samples --out KATALOG [--scale N]       skriv realistiska exempelextrakt för alla källor
@@ -59,6 +60,7 @@ public static class CommandLine
                 "approve" => await ApproveCommand.RunAsync(arguments, settings, stdout),
                 "revisions" => await RevisionsCommand.RunAsync(arguments, settings, stdout),
                 "comment" => await CommentCommand.RunAsync(arguments, settings, stdout),
+                "meeting-pack" => await MeetingPackCommand.RunAsync(arguments, settings, stdout),
                 "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
                 "serve" => await ServeAsync(args),
                 "help" or "--help" or "-h" => Help(stdout),

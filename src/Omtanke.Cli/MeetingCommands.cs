@@ -94,3 +94,22 @@ public static class CommentCommand
     private static string Area(string code) => ReportAreas.AreaCodes.Contains(code) ? code
         : throw new UsageException($"--area ska vara en av {string.Join(", ", ReportAreas.AreaCodes.Select(a => $"{a} {Areas.Name(a)}"))}; inte '{code}'.");
 }
+
+/// <summary><c>meeting-pack --month yyyy-MM --out DIR</c>: the agenda material of the month's meeting.</summary>
+public static class MeetingPackCommand
+{
+    public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
+    {
+        var month = args.Month("--month");
+        var outDir = args.Required("--out");
+        args.RejectUnknown();
+        args.RejectPositional();
+        await using var service = await OmtankeService.OpenAsync(settings);
+        var pack = await MeetingPack.WriteAsync(ReportCommand.Context(service, settings), month, outDir);
+        await stdout.WriteLineAsync($"Mötesunderlag för {Periods.SwedishMonth(month)}: {pack.Workbook}");
+        await stdout.WriteLineAsync($"Diagram för det som hänt ({pack.Other.Count / 2} indikatorer): " +
+            Path.Combine(outDir, $"Motesunderlag-{Periods.Label(month)}-diagram"));
+        await stdout.WriteLineAsync(ReportCommand.Done(pack));
+        return CommandLine.Ok;
+    }
+}
