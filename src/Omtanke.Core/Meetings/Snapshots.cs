@@ -19,6 +19,18 @@ public sealed record SnapshotInfo(long Id, DateOnly Month, string ApprovedBy, Da
 
 public static class Snapshots
 {
+    /// <summary>Every approval, newest first.</summary>
+    public static async Task<List<SnapshotInfo>> ListAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = Sql.Command(conn, "SELECT id, month, approved_by, approved_at FROM meeting_snapshots ORDER BY id DESC");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<SnapshotInfo>();
+        while (await r.ReadAsync(ct))
+            list.Add(new SnapshotInfo(r.GetInt64(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3)));
+        return list;
+    }
+
     /// <summary>The latest approval of the latest month before the given one: the previous meeting, as a report sees it.</summary>
     public static async Task<SnapshotInfo?> PreviousMeetingAsync(NpgsqlDataSource db, DateOnly month, CancellationToken ct = default)
     {
