@@ -29,6 +29,12 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
         return await DownloadAsync(await renderer.MonthlyAsync(month, Viewer.Of(User).Name, ct), new { month = manad }, ct);
     }
 
+    public async Task<IActionResult> OnGetMotesunderlagAsync(string? manad, CancellationToken ct)
+    {
+        if (Month(manad) is not { } month) return await ShowErrorAsync("Ange mötets månad som ÅÅÅÅ-MM.", ct);
+        return await DownloadAsync(await renderer.MeetingPackAsync(month, Viewer.Of(User).Name, ct), new { meetingPack = manad }, ct);
+    }
+
     public async Task<IActionResult> OnGetKvartalAsync(int? ar, int? kvartal, CancellationToken ct)
     {
         if (ar is not (>= 2000 and <= 2100) || kvartal is not (>= 1 and <= 4))

@@ -10,6 +10,9 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
     /// <summary>The SPC signals of the cell's month (<see cref="Omtanke.Core.Reporting.Spc.SpcSignalText"/>), where a page judges them.</summary>
     public IReadOnlyList<string> Signals { get; init; } = [];
 
+    /// <summary>"2024-03: 14,29 → 12,5": the values of the cell's indicator and area a meeting saw otherwise, where a page shows them.</summary>
+    public IReadOnlyList<string> Revised { get; init; } = [];
+
     public string CssClass => string.Join(' ', new[]
     {
         "num",
@@ -24,6 +27,7 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
             Preliminary ? "preliminärt" : null,
             MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
             Signals.Count > 0 ? "SPC-signal: " + string.Join(", ", Signals) : null,
+            Revised.Count > 0 ? "ändrat sedan mötet: " + string.Join("; ", Revised) : null,
         }.Where(t => t is not null));
 
     public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,
