@@ -9,7 +9,7 @@ namespace Omtanke.Cli;
 /// </summary>
 public sealed class Arguments
 {
-    private static readonly HashSet<string> Flags = ["--dry-run", "--remove"];
+    private static readonly HashSet<string> Flags = ["--dry-run", "--remove", "--action", "--as-presented"];
     /// <summary>Options that take several values; every other option takes one, so what follows it is positional.</summary>
     private static readonly HashSet<string> MultiValued = ["--indicator", "--area"];
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);

@@ -10,6 +10,8 @@ public static class CommandLine
     public const int SomeFilesRejected = 1;
     /// <summary>A check (audit disclosure) found what it looks for.</summary>
     public const int CheckFailed = 1;
+    /// <summary>report --as-presented: the month was never approved.</summary>
+    public const int NotApproved = 1;
     public const int UsageOrFailure = 2;
 
     public const string Usage = """
@@ -27,7 +29,15 @@ public static class CommandLine
           targets set --indicator ID --value TAL --direction at_least|at_most [--from ÅÅÅÅ-MM]
           targets set --indicator ID --remove [--from ÅÅÅÅ-MM]
           report --period ÅÅÅÅ-MM --out KATALOG   månadens Indikatorrapport
+          report --period ÅÅÅÅ-MM --as-presented --out KATALOG
+                                                  arbetsboken som den visades vid fastställandet
           report --quarter ÅÅÅÅ-Qn --out KATALOG  kvartalsuppföljning för RUG
+          approve --month ÅÅÅÅ-MM [--by NAMN]     fastställ månaden efter mötet; skriver ögonblicksbildens id
+          revisions [--month ÅÅÅÅ-MM]             visade värden som ändrats sedan, som CSV
+          comment add --indicator ID --area KOD --period ÅÅÅÅ-MM --text TEXT
+                      [--action --owner NAMN --follow-up ÅÅÅÅ-MM]
+          comment list [--indicator ID] [--area KOD]
+          meeting-pack --month ÅÅÅÅ-MM --out KATALOG  mötesunderlaget: översikt, händelser, åtgärder, leveranser
           extract --kommun KOD --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM --out KATALOG
           spc --indicator ID --area KOD --to ÅÅÅÅ-MM [--months N]
                                                   styrdiagrammets bedömning av en serie som CSV
@@ -57,7 +67,11 @@ public static class CommandLine
                 "samples" => await SamplesCommand.RunAsync(arguments, stdout),
                 "db" => await DbCommand.RunAsync(arguments, settings, stdout),
                 "targets" => await TargetsCommand.RunAsync(arguments, settings, stdout),
-                "report" => await ReportCommand.RunAsync(arguments, settings, stdout),
+                "report" => await ReportCommand.RunAsync(arguments, settings, stdout, stderr),
+                "approve" => await ApproveCommand.RunAsync(arguments, settings, stdout),
+                "revisions" => await RevisionsCommand.RunAsync(arguments, settings, stdout),
+                "comment" => await CommentCommand.RunAsync(arguments, settings, stdout),
+                "meeting-pack" => await MeetingPackCommand.RunAsync(arguments, settings, stdout),
                 "extract" => await ExtractCommand.RunAsync(arguments, settings, stdout),
                 "spc" => await SpcCommand.RunAsync(arguments, settings, stdout),
                 "serve" => await ServeAsync(args),

@@ -1,5 +1,6 @@
 using Omtanke.Core.Import;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Meetings;
 using Omtanke.Core.Reporting;
 using Omtanke.Core.Storage;
 
@@ -8,9 +9,10 @@ namespace Omtanke.Cli;
 /// <summary><c>report --period yyyy-MM --out DIR</c> or <c>report --quarter yyyy-Qn --out DIR</c>.</summary>
 public static class ReportCommand
 {
-    public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout)
+    public static async Task<int> RunAsync(Arguments args, OmtankeSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var hasPeriod = args.Optional("--period") is not null;
+        var asPresented = args.Flag("--as-presented");
         var quarterText = args.Optional("--quarter");
         var outDir = args.Required("--out");
         if (hasPeriod == (quarterText is not null))
@@ -22,9 +24,11 @@ public static class ReportCommand
                 $"{PlausibleDates.Last.Year}-Q4, till exempel 2024-Q1, inte '{quarterText}'.");
         args.RejectUnknown();
         args.RejectPositional();
+        if (asPresented && !hasPeriod) throw new UsageException("--as-presented gäller en månadsrapport: ange --period ÅÅÅÅ-MM.");
 
         await using var service = await OmtankeService.OpenAsync(settings);
         var context = Context(service, settings);
+        if (asPresented) return await AsPresentedAsync(service, month, outDir, stdout, stderr);
         if (hasPeriod)
         {
             var report = await MonthlyReport.WriteAsync(context, month, outDir);
@@ -39,6 +43,20 @@ public static class ReportCommand
             await stdout.WriteLineAsync($"Utskriftsbar webbsida: {report.Other.Single()}");
             await stdout.WriteLineAsync(Done(report));
         }
+        return CommandLine.Ok;
+    }
+
+    /// <summary>The workbook the month's latest approval froze, byte for byte; 1 when the month was never approved.</summary>
+    private static async Task<int> AsPresentedAsync(OmtankeService service, DateOnly month, string outDir, TextWriter stdout,
+        TextWriter stderr)
+    {
+        if (await Snapshots.WriteWorkbookAsync(service.Db, month, outDir) is not { } path)
+        {
+            await stderr.WriteLineAsync($"{Periods.SwedishMonth(month)} har inte fastställts, så det finns ingen arbetsbok som visad. " +
+                $"Fastställ månaden med: omtanke approve --month {Periods.Label(month)}");
+            return CommandLine.NotApproved;
+        }
+        await stdout.WriteLineAsync($"Indikatorrapport för {Periods.SwedishMonth(month)} som den fastställdes: {path}");
         return CommandLine.Ok;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Meetings;
 using Omtanke.Core.Reporting.Charts;
 using Omtanke.Core.Reporting.Workbooks;
 using Omtanke.Core.Sources;
@@ -10,8 +11,9 @@ namespace Omtanke.Core.Reporting;
 public sealed record ReportFiles(string Workbook, IReadOnlyList<string> Other, TimeSpan Elapsed);
 
 /// <summary>
-/// The monthly Indikatorrapport for Indikatorgruppen: <c>Indikatorrapport-yyyy-MM.xlsx</c> (Sammanfattning,
-/// one sheet per area with 13 months and native charts, Leveranser, Definitioner, Diagramdata) and, in
+/// The monthly Indikatorrapport for Indikatorgruppen: <c>Indikatorrapport-yyyy-MM.xlsx</c> (Ändrat sedan förra
+/// mötet after an approval of an earlier month, Sammanfattning with the group's comments, one sheet per area with
+/// 13 months and native charts, Uppföljning where there are actions, Leveranser, Definitioner, Diagramdata) and, in
 /// <c>Indikatorrapport-yyyy-MM-diagram/</c>, each indicator's trend chart and the region's control chart
 /// as PNG and SVG.
 /// </summary>
@@ -32,6 +34,7 @@ public static class MonthlyReport
         var displayMonths = Periods.MonthsEndingWith(month, DisplayMonths);
         var data = await ReportData.LoadAsync(db, disclosure, [new ValuesFilter(spcMonths[0], month)], ct);
         var coverage = await DeliveryCoverage.LoadAsync(db, displayMonths[0], month, ct);
+        var meeting = await MeetingNotes.LoadAsync(db, disclosure, month, ct);
         var sections = ReportAreas.Sections(IndicatorCatalog.All);
         Directory.CreateDirectory(outDir);
 
@@ -42,7 +45,8 @@ public static class MonthlyReport
         var charts = new List<NativeLineChart>();
         using (var workbook = new XLWorkbook())
         {
-            SummarySheet.Write(workbook, data, sections, month, footer, created);
+            if (meeting.PreviousMeeting is { } previous) ChangesSheet.Write(workbook, previous, meeting.Revisions, disclosure, footer);
+            SummarySheet.Write(workbook, data, sections, month, footer, created, meeting);
             var chartData = new ChartDataSheet(workbook);
             foreach (var (area, indicators) in sections)
             {
@@ -53,6 +57,7 @@ public static class MonthlyReport
                 sheet.Finish(footer);
                 charts.AddRange(sheet.Charts);
             }
+            if (meeting.Actions.Count > 0) FollowUpSheet.Write(workbook, meeting.Actions, month, footer);
             DeliveriesSheet.Write(workbook, coverage, displayMonths, footer);
             DefinitionsSheet.Write(workbook, data, sections, month, footer);
             chartData.Finish(footer);

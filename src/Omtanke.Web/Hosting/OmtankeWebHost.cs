@@ -9,6 +9,7 @@ using Omtanke.Web.Accounts;
 using Omtanke.Web.Api;
 using Omtanke.Web.Deliveries;
 using Omtanke.Web.Jobs;
+using Omtanke.Web.Meetings;
 using Omtanke.Web.Reports;
 using Omtanke.Web.Uploads;
 
@@ -96,6 +97,7 @@ public sealed class OmtankeWebHost
         app.MapGet(SecurityHeaders.StyleSheetPath, StyleSheet).AllowAnonymous();
         app.MapRazorPages();
         app.MapOmtankeApi();
+        app.MapMeetingApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapOmtankeHealth();
         app.MapOmtankeJobDashboard();

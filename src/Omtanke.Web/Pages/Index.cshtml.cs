@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Omtanke.Core.Indicators;
+using Omtanke.Web.Meetings;
+using Omtanke.Core.Meetings;
 using Omtanke.Core.Reporting;
 using Omtanke.Core.Sources;
 using Omtanke.Core.Storage;
@@ -13,7 +15,8 @@ namespace Omtanke.Web.Pages;
 
 /// <summary>
 /// Översikt: the latest month, every indicator, the municipalities side by side, targets, the month's SPC
-/// signals (judged as the monthly report's Sammanfattning judges them) and missing deliveries.
+/// signals (judged as the monthly report's Sammanfattning judges them), a mark where a value the last meeting saw
+/// has changed since, and missing deliveries.
 /// </summary>
 public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, DisclosureSettings disclosure) : PageModel
 {
@@ -37,6 +40,7 @@ public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, 
             // The SPC series behind the month's signals, read for this viewer as the table's values are.
             var spcMonths = Core.Reporting.Periods.MonthsEndingWith(Month.Value, MonthlyReport.SpcMonths);
             var data = await ReportData.LoadAsync(db, disclosure, [new ValuesFilter(spcMonths[0], Month.Value)], ct, viewer.RawValueAreas);
+            var revisions = await Revisions.ReadAsync(db, disclosure, MeetingSettings.FromEnvironment(), null, ct);
             foreach (var indicator in IndicatorCatalog.All)
             {
                 var target = TargetStore.InForce(targets, indicator.Id, Month.Value);
@@ -44,6 +48,7 @@ public sealed class IndexModel(NpgsqlDataSource db, DeliveryHistory deliveries, 
                     .ToDictionary(v => v.Area, v => ValueCell.Of(v, indicator, viewer, disclosure, target) with
                     {
                         Spc = data.SignalsAt(indicator, v.Area, Month.Value),
+                        Revised = revisions.Where(r => r.Indicator == indicator.Id && r.Area == v.Area).Select(RevisionText.Of).ToList(),
                     })));
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Meetings;
 using Omtanke.Core.Reporting;
 using Omtanke.Core.Reporting.Charts;
 using Omtanke.Core.Sources;
@@ -15,7 +16,7 @@ namespace Omtanke.Web.Pages;
 
 /// <summary>
 /// One indicator over time, per area: its definition, its trend chart, the control chart of one area,
-/// and its values with their numerators and denominators.
+/// its values with their numerators and denominators, what changed since a meeting saw them, and the group's comments.
 /// </summary>
 public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings disclosure) : PageModel
 {
@@ -30,6 +31,10 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
     public List<Target> TargetHistory { get; private set; } = [];
     public ChartFigure? Trend { get; private set; }
     public ChartFigure? Spc { get; private set; }
+    /// <summary>The values of this indicator a meeting saw that have changed since, and why.</summary>
+    public List<Revision> Revisions { get; private set; } = [];
+    /// <summary>What the group said about this indicator's values: explanations, decisions, actions.</summary>
+    public List<Comment> Comments { get; private set; } = [];
     /// <summary>Why there is no control chart, where there is none.</summary>
     public string? SpcMissing { get; private set; }
 
@@ -57,6 +62,9 @@ public sealed class IndikatorModel(NpgsqlDataSource db, DisclosureSettings discl
             foreach (var (period, cells) in byPeriod.Reverse()) Rows.Add((period, cells));
         }
         if (Rows.Count > 0) await ChartsAsync(indicator, type, from, to, viewer, ct);
+        Revisions = (await Core.Meetings.Revisions.ReadAsync(db, disclosure, MeetingSettings.FromEnvironment(), null, ct))
+            .Where(r => r.Indicator == id).ToList();
+        Comments = await Core.Meetings.Comments.ListAsync(db, id, ct: ct);
         return Page();
     }
 

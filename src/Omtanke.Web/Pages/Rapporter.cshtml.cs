@@ -30,6 +30,12 @@ public sealed class RapporterModel(ReportArchive archive, IReportRenderer render
         return await RenderAsync(actor => renderer.MonthlyAsync(month, actor, ct), new { month = manad }, ct);
     }
 
+    public async Task<IActionResult> OnGetMotesunderlagAsync(string? manad, CancellationToken ct)
+    {
+        if (Periods.Month(manad) is not { } month) return await ShowErrorAsync($"Ange mötets månad som {Periods.MonthFormatHint}.", ct);
+        return await RenderAsync(actor => renderer.MeetingPackAsync(month, actor, ct), new { meetingPack = manad }, ct);
+    }
+
     public async Task<IActionResult> OnGetKvartalAsync(int? ar, int? kvartal, CancellationToken ct)
     {
         if (ar is not (>= Periods.FirstYear and <= Periods.LastYear) || kvartal is not (>= 1 and <= 4))

@@ -11,6 +11,9 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
     /// <summary>How the cell's month is judged on its control chart, where a page judges it.</summary>
     public SpcVerdict? Spc { get; init; }
 
+    /// <summary>"2024-03: 14,29 → 12,5": the values of the cell's indicator and area a meeting saw otherwise, where a page shows them.</summary>
+    public IReadOnlyList<string> Revised { get; init; } = [];
+
     public string CssClass => string.Join(' ', new[]
     {
         "num",
@@ -25,6 +28,7 @@ public sealed record ValueCell(ShownValue Shown, bool Preliminary, bool? MeetsTa
             Preliminary ? "preliminärt" : null,
             MeetsTarget switch { true => "når målet", false => "når inte målet", null => null },
             Spc is { } spc && (spc.Reasons.Count > 0 || !spc.Judged) ? "SPC: " + spc.Text : null,
+            Revised.Count > 0 ? "ändrat sedan mötet: " + string.Join("; ", Revised) : null,
         }.Where(t => t is not null));
 
     public static ValueCell Of(IndicatorValue v, IndicatorDefinition indicator, Viewer viewer, DisclosureSettings disclosure,

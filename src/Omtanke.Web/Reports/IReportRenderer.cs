@@ -16,6 +16,7 @@ public interface IReportRenderer
     Task<RenderedReport> MonthlyAsync(DateOnly month, string actor, CancellationToken ct);
     Task<RenderedReport> QuarterlyAsync(int year, int quarter, string actor, CancellationToken ct);
     Task<RenderedReport> MunicipalExtractAsync(string kommunkod, DateOnly from, DateOnly to, string actor, CancellationToken ct);
+    Task<RenderedReport> MeetingPackAsync(DateOnly month, string actor, CancellationToken ct);
 }
 
 public static class ReportKinds

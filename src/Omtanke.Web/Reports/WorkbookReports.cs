@@ -1,5 +1,6 @@
 using Npgsql;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Meetings;
 using Omtanke.Core.Reporting;
 
 namespace Omtanke.Web.Reports;
@@ -23,6 +24,10 @@ public sealed class WorkbookReports(NpgsqlDataSource db, DisclosureSettings disc
 
     public Task<RenderedReport> MunicipalExtractAsync(string kommunkod, DateOnly from, DateOnly to, string actor, CancellationToken ct) =>
         RenderAsync((context, dir) => MunicipalExtract.WriteAsync(context, kommunkod, from, to, dir, ct), actor);
+
+    /// <summary>The meeting pack's workbook; its chart images stay out, as the monthly report's do.</summary>
+    public Task<RenderedReport> MeetingPackAsync(DateOnly month, string actor, CancellationToken ct) =>
+        RenderAsync((context, dir) => MeetingPack.WriteAsync(context, month, dir, ct), actor);
 
     private async Task<RenderedReport> RenderAsync(Func<ReportContext, string, Task<ReportFiles>> write, string actor,
         bool withCompanions = false)

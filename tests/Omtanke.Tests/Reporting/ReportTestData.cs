@@ -46,6 +46,13 @@ public static class ReportTestData
             "utskrivningsklara-2024-03-halmstad-rättelse.csv");
     }
 
+    /// <summary>
+    /// A re-delivery of one municipality's month with other stays (another seed): the correction that replaces
+    /// exactly that slice.
+    /// </summary>
+    public static Task ImportCorrectionAsync(OmtankeService service, DateOnly month, string kommun, string fileName, int seed = 3) =>
+        ImportAsync(service, "rattelse.csv", Stays(month, month, seed, only: kommun), fileName);
+
     private static async Task ImportAsync(OmtankeService service, string name, string content, string? displayName = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");

@@ -113,6 +113,13 @@ public static class Look
 
     public static void Preliminary(IXLCell cell) => cell.Style.Font.Italic = true;
 
+    /// <summary>What the meeting should look at: a material revision, an action due.</summary>
+    public static void Attention(IXLCell cell)
+    {
+        cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFEB9C");
+        cell.Style.Font.FontColor = XLColor.FromHtml("#9C5700");
+    }
+
     public static void Widths(IXLWorksheet sheet, params double[] widths)
     {
         for (var i = 0; i < widths.Length; i++) sheet.Column(i + 1).Width = widths[i];

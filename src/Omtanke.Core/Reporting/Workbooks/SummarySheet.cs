@@ -1,21 +1,22 @@
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
+using Omtanke.Core.Meetings;
 
 namespace Omtanke.Core.Reporting.Workbooks;
 
 /// <summary>
 /// Sammanfattning: every indicator for the six municipalities and the region in the report's month,
 /// beside the month before and the same month a year earlier, with the target, whether it is met,
-/// whether the value is preliminary, and the SPC signals of the month.
+/// whether the value is preliminary, the SPC signals of the month, and the group's comments on these values.
 /// </summary>
 public static class SummarySheet
 {
     public const string Name = "Sammanfattning";
     public const int HeaderRow = 5;
-    private const int Columns = 10;
+    private const int Columns = 11;
 
     public static void Write(XLWorkbook workbook, ReportData data, IReadOnlyList<ReportSection> sections, DateOnly month,
-        string footer, DateTime created)
+        string footer, DateTime created, MeetingNotes meeting)
     {
         var sheet = workbook.AddWorksheet(Name);
         var previous = month.AddMonths(-1);
@@ -30,7 +31,7 @@ public static class SummarySheet
         [
             "Kommun/region", Periods.SwedishMonth(month), Periods.SwedishMonth(previous), "Förändring mot föregående månad",
             Periods.SwedishMonth(yearBefore), "Förändring mot samma månad föregående år", "Mål", "Måluppfyllelse",
-            "Status", $"SPC-signal (styrdiagram över upp till {MonthlyReport.SpcMonths} månader)",
+            "Status", $"SPC-signal (styrdiagram över upp till {MonthlyReport.SpcMonths} månader)", "Kommentarer",
         ];
         for (var i = 0; i < headers.Length; i++) sheet.Cell(HeaderRow, i + 1).PutText(headers[i]);
         Look.Header(sheet.Range(HeaderRow, 1, HeaderRow, Columns));
@@ -44,11 +45,11 @@ public static class SummarySheet
                 Look.IndicatorBand(sheet, row++, Columns,
                     $"{IndicatorTexts.NameWithUnit(indicator)} – {IndicatorTexts.Direction(indicator.Better).ToLowerInvariant()}");
                 foreach (var area in ReportAreas.AreaCodes)
-                    WriteRow(sheet, row++, data, indicator, area, month);
+                    WriteRow(sheet, row++, data, indicator, area, month, meeting);
             }
         }
 
-        Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 10, 13, 12, 34);
+        Look.Widths(sheet, 18, 13, 13, 15, 13, 15, 10, 13, 12, 34, 50);
         Look.FitWrappedRow(sheet, HeaderRow);
         sheet.Column(1).Style.Alignment.Indent = 1;
         sheet.SheetView.FreezeRows(HeaderRow);
@@ -56,7 +57,7 @@ public static class SummarySheet
     }
 
     private static void WriteRow(IXLWorksheet sheet, int row, ReportData data, IndicatorDefinition indicator, string area,
-        DateOnly month)
+        DateOnly month, MeetingNotes meeting)
     {
         var label = Periods.Label(month);
         var format = NumberFormats.Value(indicator);
@@ -87,5 +88,13 @@ public static class SummarySheet
         sheet.Cell(row, 9).PutText(nowPreliminary ? "Preliminärt" : "");
         Look.Spc(sheet.Cell(row, 10), data.SignalsAt(indicator, area, month));
         if (area == Areas.Region) sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
+        if (meeting.Text(indicator, area, [month, month.AddMonths(-1), month.AddMonths(-12)]) is { Length: > 0 } comments)
+        {
+            sheet.Cell(row, 11).PutText(comments).Style.Alignment.WrapText = true;
+            Look.FitWrappedRow(sheet, row);
+        }
+        // A value the previous meeting saw otherwise: Ändrat sedan förra mötet says how.
+        if (meeting.IsRevised(indicator.Id, area, Periods.Label(month.AddMonths(-1))))
+            sheet.Cell(row, 3).Comment.AddText("Ändrat sedan förra mötet");
     }
 }
