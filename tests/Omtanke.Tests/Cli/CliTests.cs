@@ -51,19 +51,22 @@ public sealed class CliTests
             "uk_andel_inom_3;13;2024-03;2;3;66.6667;final;true",
             "uk_andel_inom_3;1380;2024-03;1;2;50;final;true",
             "uk_andel_inom_3;1383;2024-03;1;1;100;final;true",
+            // Halmstad's 2 days are hidden; every other part is 0, so the region's total is hidden instead (a hidden
+            // zero protects nothing), and Varberg's 0 as the total of its care-form breakdown, whose one group has 1 stay.
             "uk_betalningsdagar;13;2024-03;2;;2;final;true",
-            "uk_betalningsdagar;1315;2024-03;0;;0;final;true", // secondary suppression: the smallest other, lowest code
+            "uk_betalningsdagar;1315;2024-03;0;;0;final;false",
             "uk_betalningsdagar;1380;2024-03;2;;2;final;true",
             "uk_betalningsdagar;1381;2024-03;0;;0;final;false",
             "uk_betalningsdagar;1382;2024-03;0;;0;final;false",
-            "uk_betalningsdagar;1383;2024-03;0;;0;final;false",
+            "uk_betalningsdagar;1383;2024-03;0;;0;final;true",
             "uk_betalningsdagar;1384;2024-03;0;;0;final;false",
-            "uk_dagar_per_1000_65;13;2024-03;7;60000;0.1167;final;false",
+            // Varberg's 2 days over a population: the count would follow from the rate; then Halmstad's 5 and the region.
+            "uk_dagar_per_1000_65;13;2024-03;7;60000;0.1167;final;true",
             "uk_dagar_per_1000_65;1315;2024-03;0;10000;0;final;false",
-            "uk_dagar_per_1000_65;1380;2024-03;5;10000;0.5;final;false",
+            "uk_dagar_per_1000_65;1380;2024-03;5;10000;0.5;final;true",
             "uk_dagar_per_1000_65;1381;2024-03;0;10000;0;final;false",
             "uk_dagar_per_1000_65;1382;2024-03;0;10000;0;final;false",
-            "uk_dagar_per_1000_65;1383;2024-03;2;10000;0.2;final;false",
+            "uk_dagar_per_1000_65;1383;2024-03;2;10000;0.2;final;true",
             "uk_dagar_per_1000_65;1384;2024-03;0;10000;0;final;false",
             "uk_medeldagar_psykiatri;13;2024-03;2;1;2;final;true",
             "uk_medeldagar_psykiatri;1383;2024-03;2;1;2;final;true",
@@ -109,7 +112,7 @@ public sealed class CliTests
         {
             Header, "uk_betalningsdagar;1380;2024-03;3;;3;final;true", "uk_betalningsdagar;1380;2024-04;4;;4;final;true",
         }), month.ToString());
-        Assert.That(quarter.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024-Q1;5;;5;preliminary;false" }),
+        Assert.That(quarter.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024-Q1;5;;5;preliminary;true" }),
             quarter.ToString());
         Assert.That(year.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024;9;;9;preliminary;false" }), year.ToString());
     }

@@ -48,16 +48,18 @@ public sealed class DeliveryTests
             FROM delivery_slices s JOIN deliveries d ON d.id = s.delivery_id JOIN deliveries b ON b.id = s.superseded_by
             """), Is.EqualTo(new[] { "kvartal.csv|2024-02|1380|rattelse.csv" }));
 
-        var after = await service.ValuesLinesAsync("2024-01", "2024-03");
-        Assert.That(after.Except(before).Where(l => l.StartsWith("uk_betalningsdagar")), Is.EqualTo(new[]
+        // Values and status only: which values disclosure control hides follows from all of them together.
+        static IEnumerable<string> Unsuppressed(IEnumerable<string> lines) => lines.Select(l => l[..l.LastIndexOf(';')]);
+        var after = Unsuppressed(await service.ValuesLinesAsync("2024-01", "2024-03")).ToList();
+        Assert.That(after.Except(Unsuppressed(before)).Where(l => l.StartsWith("uk_betalningsdagar")), Is.EqualTo(new[]
         {
-            "uk_betalningsdagar;13;2024-02;20;;20;final;false",
-            "uk_betalningsdagar;1380;2024-02;14;;14;final;false",
+            "uk_betalningsdagar;13;2024-02;20;;20;final",
+            "uk_betalningsdagar;1380;2024-02;14;;14;final",
         }));
-        Assert.That(before.Except(after).Where(l => l.StartsWith("uk_betalningsdagar")), Is.EqualTo(new[]
+        Assert.That(Unsuppressed(before).Except(after).Where(l => l.StartsWith("uk_betalningsdagar")), Is.EqualTo(new[]
         {
-            "uk_betalningsdagar;13;2024-02;12;;12;final;false",
-            "uk_betalningsdagar;1380;2024-02;6;;6;final;false",
+            "uk_betalningsdagar;13;2024-02;12;;12;final",
+            "uk_betalningsdagar;1380;2024-02;6;;6;final",
         }));
         Assert.That(await service.ValueAsync("uk_betalningsdagar", "1380", "2024-Q1"), Is.EqualTo("26;;26"));
         Assert.That(await service.ValueAsync("uk_medeldagar_somatik", "1380", "2024-02"), Is.EqualTo("20;2;10"));
@@ -95,7 +97,7 @@ public sealed class DeliveryTests
         Assert.That(await service.ValueAsync("uk_betalningsdagar", "1383", "2024-03"), Is.EqualTo("1;;1"));
         Assert.That(await service.ValueAsync("uk_betalningsdagar", "13", "2024-Q1"), Is.EqualTo("13;;13"));
         var quarter = await service.ValuesLinesAsync("2024-01", "2024-03", PeriodType.Quarter, ["uk_betalningsdagar"], ["13"]);
-        Assert.That(quarter[1], Is.EqualTo("uk_betalningsdagar;13;2024-Q1;13;;13;final;false"), "all three months have data now");
+        Assert.That(quarter[1], Does.StartWith("uk_betalningsdagar;13;2024-Q1;13;;13;final;"), "all three months have data now");
     }
 
     [Test]

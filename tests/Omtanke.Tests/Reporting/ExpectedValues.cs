@@ -1,3 +1,4 @@
+using Omtanke.Core.Reporting;
 using ClosedXML.Excel;
 using Omtanke.Core.Indicators;
 using Omtanke.Core.Storage;
@@ -26,6 +27,9 @@ public sealed class ExpectedValues
     public static string Symbol(IndicatorDefinition indicator, IndicatorValue value) =>
         indicator.Kind == IndicatorKind.Count && value.Value is >= 1 and < 5 ? "<5" : "..";
 
+    /// <summary>A stored value as outputs write it: at most 4 decimals, never the raw quotient.</summary>
+    public static double Published(IndicatorValue value) => (double)PublishedValue.Shown(value.Value).Number!.Value;
+
     public static void AssertCell(IXLCell cell, IndicatorDefinition indicator, IndicatorValue? expected, string what)
     {
         var where = $"{cell.Worksheet.Name}!{cell.Address} {what}";
@@ -37,6 +41,6 @@ public sealed class ExpectedValues
             Assert.That(cell.GetString(), Is.EqualTo(Symbol(indicator, expected)), where);
         }
         else
-            Assert.That(WorkbookChecks.Number(cell), Is.EqualTo((double)expected.Value).Within(1e-9), where);
+            Assert.That(WorkbookChecks.Number(cell), Is.EqualTo(Published(expected)).Within(1e-9), where);
     }
 }
