@@ -114,7 +114,7 @@ public sealed class CliTests
         }), month.ToString());
         Assert.That(quarter.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024-Q1;5;;5;preliminary;true" }),
             quarter.ToString());
-        Assert.That(year.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024;9;;9;preliminary;false" }), year.ToString());
+        Assert.That(year.StdoutLines, Is.EqualTo(new[] { Header, "uk_betalningsdagar;1380;2024;9;;9;preliminary;true" }), year.ToString());
     }
 
     [Test]
