@@ -87,9 +87,7 @@ public sealed class DisclosureModel
         foreach (var row in rows)
         {
             var category = row.IsTotal ? "" : Breakdown.Category(row.Groups);
-            CellKey Key(string counts) => !row.IsTotal && breakdown.SameCells.TryGetValue((category, counts), out var same)
-                ? new CellKey(Quantity(breakdown.SourceId, same), row.Kommun, row.Period)
-                : new CellKey(Quantity(breakdown.SourceId, counts), row.Kommun, row.Period, category);
+            CellKey Key(string counts) => new(Quantity(breakdown.SourceId, counts), row.Kommun, row.Period, category);
             var cells = measures.Select((measure, i) =>
             {
                 var (value, denominator) = (row.Measures[i].Value, row.Measures[i].Denominator ?? 0);

@@ -47,7 +47,9 @@ public sealed class MeetingPackTests
         Assert.That(varbergMarks, Is.Not.Empty.And.All.EndsWith(" *"));
 
         var events = workbook.Worksheet(MeetingPack.EventsName).Column(3).CellsUsed().Select(c => c.GetString()).ToList();
-        Assert.That(events.Count(e => e.StartsWith("Väsentlig revision av 2024-02", StringComparison.Ordinal)), Is.EqualTo(material.Count));
+        // Every material revision is an event; besides February's, the corrected February may hide or show another month.
+        Assert.That(events.Count(e => e.StartsWith("Väsentlig revision av ", StringComparison.Ordinal)), Is.EqualTo(material.Count));
+        Assert.That(events.Count(e => e.StartsWith("Väsentlig revision av 2024-02", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(events, Has.Some.Contains(MeetingTestSupport.CorrectionFile));
         Assert.That(events, Has.Some.StartsWith("Saknas"), "the sources without any delivery for March");
         Assert.That(workbook.Worksheet(FollowUpSheet.Name).Cell(5, 5).GetString(), Is.EqualTo("Följ rutinen"));

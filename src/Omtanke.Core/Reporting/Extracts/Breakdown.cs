@@ -23,15 +23,11 @@ public enum BreakdownPeriod { Month, Quarter }
 /// <summary>
 /// A breakdown of one source for a municipality's local extract: per period and group, the measures, and a total row
 /// per period. <see cref="Unit"/> counts what the rows are about (stays); a group with fewer than the limit of them is
-/// hidden whole, since every other measure of it describes those few. <see cref="SameCells"/> names the categories
-/// whose counts an indicator publishes too (care form: the mean days of somatic and psychiatric care).
+/// hidden whole, since every other measure of it describes those few.
 /// </summary>
 public sealed record Breakdown(string SheetName, string Title, string SourceId, IReadOnlyList<BreakdownDimension> Dimensions,
     CountMeasure Unit, IReadOnlyList<BreakdownMeasure> Measures, BreakdownPeriod Period = BreakdownPeriod.Month)
 {
-    public IReadOnlyDictionary<(string Category, string Counts), string> SameCells { get; init; } =
-        new Dictionary<(string, string), string>();
-
     public IEnumerable<BreakdownMeasure> AllMeasures => Measures.Prepend(Unit);
 
     /// <summary>A category's label, the group values joined: the order in which ties are broken.</summary>

@@ -17,22 +17,19 @@ public static class BreakdownCatalog
 
     private static readonly CountMeasure Stays = new("Vårdtillfällen", "count(*)", AllStays);
 
+    private const string MeanDaysHeading = "Medelantal dagar som utskrivningsklar (vårdtillfällen med minst 1 dag)";
+
     // The mean's numerator, Σ d over stays with d ≥ 1, is Σ d over all stays (d is never negative): the days' cell.
     private static readonly BreakdownMeasure[] StayMeasures =
     [
         new CountMeasure("Dagar som utskrivningsklar", $"sum({D})", AllDays),
-        new RatioMeasure("Medelantal dagar som utskrivningsklar (vårdtillfällen med minst 1 dag)",
+        new RatioMeasure(MeanDaysHeading,
             $"sum({D})", AllDays, $"count(*) FILTER (WHERE {D} >= 1)", StaysWithOneDay, 1, "0.00"),
         new RatioMeasure("Andel utskrivna inom 3 dagar (procent)", $"count(*) FILTER (WHERE {D} <= 3)", StaysWithinThree,
             "count(*)", AllStays, 100, "0.0"),
         new CountMeasure("Dagar med kommunalt betalningsansvar", $"sum(greatest(0, {D} - 3))", PaymentDays),
     ];
 
-    private static IEnumerable<KeyValuePair<(string, string), string>> MeanDaysOf(string category, string care) =>
-    [
-        new((category, AllDays), MeanDaysNumerator(care)),
-        new((category, StaysWithOneDay), MeanDaysDenominator(care)),
-    ];
 
     private static BreakdownDimension Text(string heading, string column) => new(heading, $"coalesce(nullif(trim({column}), ''), '(uppgift saknas)')");
 
@@ -42,12 +39,10 @@ public static class BreakdownCatalog
         // quarters, not the extract's range: two ranges a month apart would otherwise give away that month's wards.
         new("Sjukhus och avdelning", "Utskrivningsklara vårdtillfällen per sjukhus och avdelning", UtskrivningsklaraSource.Id,
             [Text("Sjukhus", "sjukhus"), Text("Avdelning", "enhet")], Stays, StayMeasures, BreakdownPeriod.Quarter),
+        // Per care form the days and mean days are the two mean-days indicators themselves: shown there, not twice.
         new("Vårdform", "Utskrivningsklara vårdtillfällen per vårdform", UtskrivningsklaraSource.Id,
-            [new("Vårdform", "CASE vardform WHEN 'somatik' THEN 'Somatisk vård' ELSE 'Psykiatrisk vård' END")], Stays, StayMeasures)
-        {
-            SameCells = new Dictionary<(string, string), string>(
-                [.. MeanDaysOf("Somatisk vård", "somatisk vård"), .. MeanDaysOf("Psykiatrisk vård", "psykiatrisk vård")]),
-        },
+            [new("Vårdform", "CASE vardform WHEN 'somatik' THEN 'Somatisk vård' ELSE 'Psykiatrisk vård' END")], Stays,
+            [.. StayMeasures.Where(m => m.Heading is not ("Dagar som utskrivningsklar" or MeanDaysHeading))]),
         new("Åldersgrupp", "Utskrivningsklara vårdtillfällen per åldersgrupp", UtskrivningsklaraSource.Id,
             [new("Åldersgrupp", "CASE WHEN alder < 65 THEN '0–64 år' WHEN alder < 80 THEN '65–79 år' ELSE '80 år och äldre' END")],
             Stays, StayMeasures),
