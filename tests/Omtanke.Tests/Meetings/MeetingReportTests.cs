@@ -37,6 +37,8 @@ public sealed class MeetingReportTests
         var sheet = workbook.Worksheets.First();
         Assert.That(sheet.Name, Is.EqualTo(ChangesSheet.Name));
         Assert.That(sheet.Cell(2, 1).GetString(), Does.Contain("februari 2024").And.Contain("Indikatorgruppen"));
+        // February's revisions; a correction may also hide or show a value of another month of the year.
+        revisions = [.. revisions.Where(r => r.Period == "2024-02")];
         var rows = sheet.RowsUsed().Skip(1).Where(r => r.Cell(3).GetString() == "2024-02").ToList();
         Assert.That(rows, Has.Count.EqualTo(revisions.Count));
         var varberg = rows.Where(r => r.Cell(2).GetString() == "Varberg").ToList();
